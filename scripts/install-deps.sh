@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages csa builds and runs with. Idempotent: does nothing when all are present.
+# Needs root (or sudo) only when something is missing.
+set -euo pipefail
+pkgs=(
+  build-essential cmake pkg-config git ca-certificates
+  clang libclang-rt-14-dev          # libFuzzer target for the CSV reader
+  libsqlite3-dev sqlite3            # the embedded store; sqlite3 CLI for independent checks in tests
+  libgdal-dev libproj-dev libgeos-dev   # boundaries (GDAL/OGR), projections (PROJ), point in polygon (GEOS)
+  libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libboost-math-dev
+  libgtest-dev libgmock-dev
+  zstd time
+)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#pkgs[@]} Debian packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,93 @@
+// Streaming RFC 4180 CSV reader: the one place csa turns bytes into records.
+// Handles a UTF-8 byte-order mark, CRLF and LF line ends, quoted fields with "" escapes, commas and
+// line breaks inside quotes. Reads in fixed chunks, so memory stays bounded whatever the file size;
+// a record longer than max_record_bytes is reported malformed rather than buffered without limit.
+// Depends on the standard library only (it is also built into the libFuzzer target).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace csa::ingest {
+
+// Where the bytes come from: a file or a memory buffer (tests, fuzzing).
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to n bytes into dst; returns 0 only at end of input.
+  virtual std::size_t read(char* dst, std::size_t n) = 0;
+};
+
+class FileSource final : public ByteSource {
+ public:
+  explicit FileSource(const std::string& path);  // throws IoError when the file cannot be opened
+  ~FileSource() override;
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+  std::size_t read(char* dst, std::size_t n) override;
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::string path_;
+};
+
+class MemorySource final : public ByteSource {
+ public:
+  // max_read limits each read, so tests and the fuzzer exercise records split across chunks.
+  explicit MemorySource(std::string_view data, std::size_t max_read = SIZE_MAX)
+      : data_(data), max_read_(max_read) {}
+  std::size_t read(char* dst, std::size_t n) override;
+
+ private:
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  std::size_t max_read_;
+};
+
+struct CsvRecord {
+  std::vector<std::string_view> fields;  // valid until the next call to next()
+  std::string_view raw;                  // the record's bytes without its line end
+  std::uint64_t line = 0;                // 1-based physical line where the record starts
+};
+
+class CsvReader {
+ public:
+  enum class Status { ok, end, malformed };
+
+  explicit CsvReader(std::unique_ptr<ByteSource> source, std::size_t chunk_bytes = 1 << 20,
+                     std::size_t max_record_bytes = 1 << 20);
+
+  // Reads the next record. On `malformed`, record.raw and record.line describe the bad record,
+  // error() says what is wrong, and reading continues after it on the next call.
+  Status next(CsvRecord& record);
+  const std::string& error() const { return error_; }
+  std::uint64_t bytes_consumed() const { return consumed_total_; }
+  bool had_bom() const { return had_bom_; }
+
+ private:
+  bool fill();  // moves unread bytes to the front and reads more; false at end of input
+  Status parse_at(CsvRecord& record, bool& need_more);
+
+  std::unique_ptr<ByteSource> source_;
+  std::size_t chunk_bytes_;
+  std::size_t max_record_bytes_;
+  std::string buffer_;
+  std::size_t begin_ = 0;  // first unread byte in buffer_
+  std::size_t end_ = 0;    // one past the last valid byte in buffer_
+  bool eof_ = false;
+  bool started_ = false;
+  bool had_bom_ = false;
+  std::uint64_t line_ = 1;
+  std::uint64_t consumed_total_ = 0;
+  std::string scratch_;                       // unescaped quoted fields
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // field spans before views are made
+  std::vector<bool> in_scratch_;
+  std::string error_;
+};
+
+}  // namespace csa::ingest
