@@ -9,6 +9,7 @@ pkgs=(
   libgdal-dev libproj-dev libgeos-dev   # boundaries (GDAL/OGR), projections (PROJ), point in polygon (GEOS)
   libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libboost-math-dev
   libgtest-dev libgmock-dev
+  libxxhash-dev                    # content hash of ingested files (same file twice changes nothing)
   zstd time
 )
 missing=()

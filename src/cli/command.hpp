@@ -1,0 +1,25 @@
+// Each subcommand registers itself on the CLI11 app; main.cpp maps exceptions to exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace csa::cli {
+
+void add_ingest_command(CLI::App& app);
+void add_geography_command(CLI::App& app);
+void add_table_command(CLI::App& app);
+void add_status_command(CLI::App& app);
+
+// 167962 -> "167,962", for the human summaries (tables follow the seeds and print plain integers).
+std::string with_commas(std::int64_t n);
+
+// Set by a command that finished but found problems (e.g. a file that could not be ingested).
+int& exit_status();
+
+// The default database file, so `--db` can be left out in a project folder.
+inline constexpr const char* kDefaultDb = "csa.db";
+
+}  // namespace csa::cli

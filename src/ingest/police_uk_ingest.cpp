@@ -1,0 +1,194 @@
+#include "ingest/police_uk_ingest.hpp"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <future>
+#include <regex>
+#include <thread>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "ingest/csv_reader.hpp"
+#include "ingest/police_uk_row.hpp"
+
+namespace csa::ingest {
+namespace {
+
+constexpr const char* kKind = "police-uk-street";
+
+// Hashes every byte that passes through, so idempotence costs no second read of the file.
+class HashingSource final : public ByteSource {
+ public:
+  explicit HashingSource(const std::string& path) : inner_(path), state_(XXH3_createState()) {
+    XXH3_64bits_reset(state_);
+  }
+  ~HashingSource() override { XXH3_freeState(state_); }
+  HashingSource(const HashingSource&) = delete;
+  HashingSource& operator=(const HashingSource&) = delete;
+  std::size_t read(char* dst, std::size_t n) override {
+    std::size_t got = inner_.read(dst, n);
+    XXH3_64bits_update(state_, dst, got);
+    bytes_ += static_cast<std::int64_t>(got);
+    return got;
+  }
+  std::string hex() const { return fmt::format("{:016x}", XXH3_64bits_digest(state_)); }
+  std::int64_t bytes() const { return bytes_; }
+
+ private:
+  FileSource inner_;
+  XXH3_state_t* state_;
+  std::int64_t bytes_ = 0;
+};
+
+// The part of a quarantine reason before any quoted value, so the summary groups like with like.
+std::string reason_kind(const std::string& reason) {
+  auto cut = reason.find_first_of("'(0123456789");
+  std::string kind = reason.substr(0, cut);
+  while (!kind.empty() && (kind.back() == ' ' || kind.back() == ',')) kind.pop_back();
+  return kind.empty() ? reason : kind;
+}
+
+std::string slug(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::optional<store::BatchKey> batch_key_from_file_name(const std::string& path) {
+  static const std::regex pattern(R"(^(\d{4}-\d{2})-(.+)-street\.csv$)");
+  std::string name = std::filesystem::path(path).filename().string();
+  std::smatch m;
+  if (!std::regex_match(name, m, pattern)) return std::nullopt;
+  auto month = parse_year_month(m[1].str());
+  if (!month) return std::nullopt;
+  return store::BatchKey{kKind, m[2].str(), *month};
+}
+
+ParsedFile parse_police_uk_file(const std::string& path) {
+  ParsedFile parsed;
+  parsed.result.path = path;
+  auto from_name = batch_key_from_file_name(path);
+  int expected_month = from_name ? from_name->month : 0;
+
+  auto source = std::make_unique<HashingSource>(path);
+  HashingSource* hashing = source.get();
+  CsvReader reader(std::move(source));
+  CsvRecord record;
+  std::optional<PoliceUkHeader> header;
+  std::unordered_map<std::string, std::int64_t> first_line_of_id;
+  store::IncidentRecord row;
+
+  while (true) {
+    auto status = reader.next(record);
+    if (status == CsvReader::Status::end) break;
+    bool blank = record.raw.empty();
+    if (blank && status == CsvReader::Status::ok) continue;  // an empty line is not a row
+    if (!header) {
+      if (status != CsvReader::Status::ok) {
+        throw InputError(fmt::format("{}:{}: the header line cannot be read: {}", path, record.line, reader.error()));
+      }
+      header.emplace(record.fields, path);
+      continue;
+    }
+    ++parsed.result.rows_read;
+    std::optional<std::string> reason;
+    if (status == CsvReader::Status::malformed) {
+      reason = reader.error();
+    } else {
+      reason = parse_police_uk_row(record.fields, *header, expected_month, row);
+      if (!reason && !row.crime_id.empty()) {
+        auto [it, fresh] = first_line_of_id.emplace(row.crime_id, static_cast<std::int64_t>(record.line));
+        if (!fresh) reason = fmt::format("duplicate Crime ID (first seen on line {})", it->second);
+      }
+    }
+    if (reason) {
+      parsed.quarantine.push_back({static_cast<std::int64_t>(record.line), *reason, std::string(record.raw)});
+      ++parsed.result.quarantine_reasons[reason_kind(*reason)];
+      continue;
+    }
+    row.line = static_cast<std::int64_t>(record.line);
+    if (!row.lon) ++parsed.result.rows_without_location;
+    if (row.lsoa_code.empty()) ++parsed.result.rows_without_lsoa;
+    parsed.incidents.push_back(row);
+  }
+  if (!header) throw InputError(fmt::format("{}: the file is empty (no header line)", path));
+
+  store::BatchKey key;
+  if (from_name) {
+    key = *from_name;
+  } else if (!parsed.incidents.empty()) {
+    key = {kKind, slug(parsed.incidents.front().reported_by), parsed.incidents.front().month};
+  } else {
+    throw InputError(fmt::format("{}: cannot tell which force and month this file holds: its name is not "
+                                 "'YYYY-MM-force-street.csv' and it has no usable row",
+                                 path));
+  }
+  parsed.result.key = key;
+  parsed.result.rows_stored = static_cast<std::int64_t>(parsed.incidents.size());
+  parsed.result.rows_quarantined = static_cast<std::int64_t>(parsed.quarantine.size());
+
+  parsed.batch.key = key;
+  parsed.batch.source_path = std::filesystem::absolute(path).lexically_normal().string();
+  parsed.batch.content_hash = hashing->hex();
+  parsed.batch.file_bytes = hashing->bytes();
+  parsed.batch.rows_read = parsed.result.rows_read;
+  parsed.batch.rows_stored = parsed.result.rows_stored;
+  parsed.batch.rows_quarantined = parsed.result.rows_quarantined;
+  return parsed;
+}
+
+IngestSummary ingest_police_uk(store::Store& store, const std::vector<std::string>& files,
+                               const IngestOptions& options, const ProgressFn& progress) {
+  int threads = options.parser_threads > 0
+                    ? options.parser_threads
+                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
+  // Parse ahead on worker threads while this thread writes, in file order; at most `threads + 1`
+  // parsed files wait in memory, so memory does not grow with the number of files.
+  std::deque<std::future<ParsedFile>> pending;
+  std::size_t next = 0;
+  auto launch = [&] {
+    while (next < files.size() && pending.size() < static_cast<std::size_t>(threads) + 1) {
+      pending.push_back(std::async(std::launch::async, parse_police_uk_file, files[next]));
+      ++next;
+    }
+  };
+  IngestSummary summary;
+  launch();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::future<ParsedFile> parsing = std::move(pending.front());
+    pending.pop_front();
+    launch();
+    FileIngestResult result;
+    try {
+      ParsedFile parsed = parsing.get();
+      result = std::move(parsed.result);
+      result.write = store.write_batch(std::move(parsed.batch), parsed.incidents, parsed.quarantine);
+      summary.rows_read += result.rows_read;
+      summary.rows_stored += result.rows_stored;
+      summary.rows_quarantined += result.rows_quarantined;
+    } catch (const Error& e) {
+      // The whole file failed (not police.uk data, unreadable, or the database refused the write):
+      // nothing of it is stored, and the summary says so.
+      result.path = files[i];
+      result.error = e.what();
+      result.write.reset();
+      ++summary.files_failed;
+    }
+    summary.files.push_back(std::move(result));
+    if (progress) progress({"ingest", files[i], i + 1, files.size()});
+  }
+  return summary;
+}
+
+}  // namespace csa::ingest

@@ -1,0 +1,455 @@
+// The embedded SQLite backend of the Store interface.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/error.hpp"
+#include "store/sqlite_handle.hpp"
+#include "store/sqlite_migrations.hpp"
+#include "store/store.hpp"
+
+namespace csa::store {
+namespace {
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A text dictionary (force names, crime types, outcomes, locations): ids cached in memory so the
+// insert path does one hash lookup per field; new values are inserted inside the caller's transaction.
+class Dictionary {
+ public:
+  Dictionary(SqliteDb& db, std::string table) : db_(db), table_(std::move(table)) {}
+
+  void load() {
+    ids_.clear();
+    SqliteStmt st(db_, fmt::format("SELECT id, name FROM {}", table_));
+    while (st.step()) ids_.emplace(st.text(1), st.int64(0));
+  }
+
+  std::int64_t id(const std::string& value) {
+    auto it = ids_.find(value);
+    if (it != ids_.end()) return it->second;
+    if (!insert_) insert_ = std::make_unique<SqliteStmt>(db_, fmt::format("INSERT INTO {}(name) VALUES (?)", table_));
+    insert_->bind(1, std::string_view(value)).run();
+    std::int64_t new_id = sqlite3_last_insert_rowid(db_.get());
+    ids_.emplace(value, new_id);
+    return new_id;
+  }
+
+  std::vector<std::string> names_by_id() const {
+    std::int64_t max_id = 0;
+    for (const auto& [name, id] : ids_) max_id = std::max(max_id, id);
+    std::vector<std::string> names(static_cast<std::size_t>(max_id + 1));
+    for (const auto& [name, id] : ids_) names[static_cast<std::size_t>(id)] = name;
+    return names;
+  }
+
+ private:
+  SqliteDb& db_;
+  std::string table_;
+  std::unordered_map<std::string, std::int64_t> ids_;
+  std::unique_ptr<SqliteStmt> insert_;
+};
+
+// Police.uk ids are 64 hex digits: stored as 32 bytes, which halves the largest column.
+bool hex64_to_bytes(const std::string& hex, unsigned char* out) {
+  if (hex.size() != 64) return false;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < 32; ++i) {
+    int hi = nibble(hex[2 * i]);
+    int lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<unsigned char>(hi * 16 + lo);
+  }
+  return true;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path)
+      : db_(path),
+        forces_(db_, "force_name"),
+        crime_types_(db_, "crime_type"),
+        outcomes_(db_, "outcome"),
+        locations_(db_, "location") {
+    // WAL with synchronous=NORMAL: a committed batch survives a crash of csa; an uncommitted one
+    // vanishes entirely, which is the per-file atomicity the ingest promises.
+    // Larger pages: fewer write calls per batch; only takes effect when the file is created.
+    db_.exec("PRAGMA page_size=16384");
+    db_.exec("PRAGMA journal_mode=WAL");
+    // Checkpoints (each an fsync) run when a write finishes (see checkpoint()), not every 1000 pages.
+    db_.exec("PRAGMA wal_autocheckpoint=0");
+    db_.exec("PRAGMA synchronous=NORMAL");
+    db_.exec("PRAGMA cache_size=-131072");
+    db_.exec("PRAGMA temp_store=MEMORY");
+    version_ = migrate(db_);
+    load_dictionaries();
+  }
+
+  ~SqliteStore() override {
+    // Fold the write-ahead log into the database file once, at the end of the session's writes.
+    sqlite3_exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+  }
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  int schema_version() const override { return version_; }
+  std::string describe() const override { return fmt::format("SQLite file {}", db_.path()); }
+
+  std::optional<BatchInfo> find_batch(const BatchKey& key) const override {
+    SqliteStmt st(db_, std::string(kBatchSelect) + " WHERE kind=? AND force=? AND month=?");
+    st.bind(1, std::string_view(key.kind)).bind(2, std::string_view(key.force)).bind(3, std::int64_t{key.month});
+    if (!st.step()) return std::nullopt;
+    return read_batch(st);
+  }
+
+  std::vector<BatchInfo> batches() const override {
+    SqliteStmt st(db_, std::string(kBatchSelect) + " ORDER BY force, month");
+    std::vector<BatchInfo> out;
+    while (st.step()) out.push_back(read_batch(st));
+    return out;
+  }
+
+  BatchWriteResult write_batch(BatchInfo info, const std::vector<IncidentRecord>& incidents,
+                               const std::vector<QuarantineRecord>& quarantine) override {
+    if (info.rows_read != info.rows_stored + info.rows_quarantined ||
+        info.rows_stored != static_cast<std::int64_t>(incidents.size()) ||
+        info.rows_quarantined != static_cast<std::int64_t>(quarantine.size())) {
+      throw InternalError(fmt::format("{}: batch counts do not add up (read {} stored {} quarantined {})",
+                                      info.source_path, info.rows_read, info.rows_stored, info.rows_quarantined));
+    }
+    BatchWriteResult result;
+    std::optional<BatchInfo> previous = find_batch(info.key);
+    if (previous && previous->content_hash == info.content_hash) {
+      result.action = BatchWriteResult::Action::unchanged;
+      result.batch_id = previous->id;
+      result.previous = previous;
+      log(info, "unchanged", previous->id, fmt::format("identical to the release loaded {}", previous->loaded_at));
+      return result;
+    }
+    try {
+      SqliteTransaction tx(db_);
+      std::unordered_map<std::string, std::int64_t> old_outcomes;
+      if (previous) {
+        result.action = BatchWriteResult::Action::replaced;
+        result.previous = previous;
+        old_outcomes = crime_outcomes(previous->id);
+        delete_batch(*previous);
+      }
+      info.loaded_at = utc_now();
+      std::int64_t first_id = next_incident_id();
+      insert_batch_row(info, first_id, first_id + static_cast<std::int64_t>(incidents.size()) - 1);
+      std::int64_t batch_id = sqlite3_last_insert_rowid(db_.get());
+      insert_incidents(batch_id, first_id, incidents, previous ? &old_outcomes : nullptr, result);
+      insert_quarantine(batch_id, info.source_path, quarantine);
+      if (previous) result.crimes_removed = static_cast<std::int64_t>(old_outcomes.size());
+      log(info, previous ? "replaced" : "loaded", batch_id,
+          previous ? fmt::format("replaced the release loaded {}: {} outcomes updated, {} crimes added, {} removed",
+                                 previous->loaded_at, result.outcomes_updated, result.crimes_added,
+                                 result.crimes_removed)
+                   : std::string());
+      tx.commit();
+      result.batch_id = batch_id;
+    } catch (...) {
+      load_dictionaries();  // ids cached during the rolled-back transaction are gone
+      throw;
+    }
+    return result;
+  }
+
+  std::vector<QuarantineSummary> quarantine_summary() const override {
+    SqliteStmt st(db_, "SELECT source_path, reason, count(*) FROM quarantine GROUP BY source_path, reason "
+                       "ORDER BY source_path, reason");
+    std::vector<QuarantineSummary> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2)});
+    return out;
+  }
+
+  std::vector<QuarantineRecord> quarantine_rows(const std::string& file, std::int64_t limit) const override {
+    SqliteStmt st(db_, "SELECT line, reason, raw FROM quarantine WHERE (?1 = '' OR source_path = ?1) "
+                       "ORDER BY source_path, line LIMIT ?2");
+    st.bind(1, std::string_view(file)).bind(2, limit);
+    std::vector<QuarantineRecord> out;
+    while (st.step()) out.push_back({st.int64(0), st.text(1), st.text(2)});
+    return out;
+  }
+
+  void scan_incidents(int first_month, int last_month,
+                      const std::function<void(const IncidentView&)>& sink) const override {
+    std::vector<std::string> crime_types = crime_types_.names_by_id();
+    std::vector<std::string> outcomes = outcomes_.names_by_id();
+    std::vector<std::string> lsoas;
+    {
+      SqliteStmt st(db_, "SELECT id, code FROM lsoa_ref");
+      while (st.step()) {
+        auto id = static_cast<std::size_t>(st.int64(0));
+        if (lsoas.size() <= id) lsoas.resize(id + 1);
+        lsoas[id] = st.text(1);
+      }
+    }
+    static const std::string empty;
+    SqliteStmt st(db_,
+                  "SELECT batch_id, month, crime_type_id, lsoa_id, outcome_id, lon, lat FROM incident "
+                  "WHERE (?1 = 0 OR month >= ?1) AND (?2 = 0 OR month <= ?2)");
+    st.bind(1, std::int64_t{first_month}).bind(2, std::int64_t{last_month});
+    while (st.step()) {
+      IncidentView v{};
+      v.batch_id = st.int64(0);
+      v.month = static_cast<int>(st.int64(1));
+      v.crime_type = &crime_types.at(static_cast<std::size_t>(st.int64(2)));
+      v.lsoa_code = st.is_null(3) ? &empty : &lsoas.at(static_cast<std::size_t>(st.int64(3)));
+      v.outcome = st.is_null(4) ? &empty : &outcomes.at(static_cast<std::size_t>(st.int64(4)));
+      if (!st.is_null(5) && !st.is_null(6)) {
+        v.lon = st.real(5);
+        v.lat = st.real(6);
+      }
+      sink(v);
+    }
+  }
+
+  std::int64_t incident_count() const override {
+    SqliteStmt st(db_, "SELECT count(*) FROM incident");
+    st.step();
+    return st.int64(0);
+  }
+
+  void replace_areas(const std::vector<std::string>& levels, const std::vector<AreaRecord>& areas,
+                     const GeographySource& source) override {
+    SqliteTransaction tx(db_);
+    SqliteStmt del(db_, "DELETE FROM area WHERE level = ?");
+    for (const auto& level : levels) del.bind(1, std::string_view(level)).run();
+    SqliteStmt ins(db_, "INSERT OR REPLACE INTO area(code, name, level, parent_code) VALUES (?,?,?,?)");
+    for (const auto& a : areas) {
+      ins.bind(1, std::string_view(a.code)).bind(2, std::string_view(a.name)).bind(3, std::string_view(a.level));
+      ins.bind_text_or_null(4, a.parent_code).run();
+    }
+    record_source(source);
+    tx.commit();
+  }
+
+  void replace_population(const std::vector<PopulationRecord>& rows, const GeographySource& source) override {
+    SqliteTransaction tx(db_);
+    db_.exec("DELETE FROM population");
+    SqliteStmt ins(db_, "INSERT INTO population(area_code, population) VALUES (?,?)");
+    for (const auto& r : rows) ins.bind(1, std::string_view(r.area_code)).bind(2, r.population).run();
+    record_source(source);
+    tx.commit();
+  }
+
+  void replace_boundaries(const std::string& level, const std::vector<BoundaryRecord>& rows,
+                          const GeographySource& source) override {
+    SqliteTransaction tx(db_);
+    SqliteStmt del(db_, "DELETE FROM boundary WHERE level = ?");
+    del.bind(1, std::string_view(level)).run();
+    SqliteStmt ins(db_, "INSERT OR REPLACE INTO boundary(level, code, name, wkb) VALUES (?,?,?,?)");
+    for (const auto& r : rows) {
+      ins.bind(1, std::string_view(level)).bind(2, std::string_view(r.code)).bind(3, std::string_view(r.name));
+      ins.bind_blob(4, r.wkb.data(), static_cast<int>(r.wkb.size())).run();
+    }
+    record_source(source);
+    tx.commit();
+  }
+
+  std::vector<AreaRecord> areas() const override {
+    SqliteStmt st(db_, "SELECT code, name, level, coalesce(parent_code, '') FROM area ORDER BY level, code");
+    std::vector<AreaRecord> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+    return out;
+  }
+
+  std::vector<PopulationRecord> population() const override {
+    SqliteStmt st(db_, "SELECT area_code, population FROM population ORDER BY area_code");
+    std::vector<PopulationRecord> out;
+    while (st.step()) out.push_back({st.text(0), st.int64(1)});
+    return out;
+  }
+
+  std::vector<BoundaryRecord> boundaries(const std::string& level) const override {
+    SqliteStmt st(db_, "SELECT level, code, name, wkb FROM boundary WHERE level = ? ORDER BY code");
+    st.bind(1, std::string_view(level));
+    std::vector<BoundaryRecord> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), std::string(st.blob(3))});
+    return out;
+  }
+
+  std::vector<GeographySource> geography_sources() const override {
+    SqliteStmt st(db_, "SELECT kind, path, label, rows_read, rows_kept, rows_rejected, loaded_at "
+                       "FROM geography_source ORDER BY kind");
+    std::vector<GeographySource> out;
+    while (st.step()) {
+      out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4), st.int64(5), st.text(6)});
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::string_view kBatchSelect =
+      "SELECT id, kind, force, month, source_path, content_hash, file_bytes, rows_read, rows_stored, "
+      "rows_quarantined, loaded_at FROM batch";
+
+  static BatchInfo read_batch(const SqliteStmt& st) {
+    BatchInfo b;
+    b.id = st.int64(0);
+    b.key = {st.text(1), st.text(2), static_cast<int>(st.int64(3))};
+    b.source_path = st.text(4);
+    b.content_hash = st.text(5);
+    b.file_bytes = st.int64(6);
+    b.rows_read = st.int64(7);
+    b.rows_stored = st.int64(8);
+    b.rows_quarantined = st.int64(9);
+    b.loaded_at = st.text(10);
+    return b;
+  }
+
+  void load_dictionaries() {
+    forces_.load();
+    crime_types_.load();
+    outcomes_.load();
+    locations_.load();
+    lsoa_ids_.clear();
+    SqliteStmt st(db_, "SELECT id, code FROM lsoa_ref");
+    while (st.step()) lsoa_ids_.emplace(st.text(1), st.int64(0));
+  }
+
+  std::int64_t lsoa_id(const std::string& code, const std::string& name) {
+    auto it = lsoa_ids_.find(code);
+    if (it != lsoa_ids_.end()) return it->second;
+    SqliteStmt ins(db_, "INSERT INTO lsoa_ref(code, name) VALUES (?, ?)");
+    ins.bind(1, std::string_view(code)).bind(2, std::string_view(name)).run();
+    std::int64_t id = sqlite3_last_insert_rowid(db_.get());
+    lsoa_ids_.emplace(code, id);
+    return id;
+  }
+
+  std::int64_t next_incident_id() {
+    SqliteStmt st(db_, "SELECT coalesce(max(id), 0) + 1 FROM incident");
+    st.step();
+    return st.int64(0);
+  }
+
+  // Crime ID -> outcome id of a loaded batch, to report what a newer release changed.
+  std::unordered_map<std::string, std::int64_t> crime_outcomes(std::int64_t batch_id) {
+    SqliteStmt st(db_, "SELECT i.crime_id, coalesce(i.outcome_id, 0) FROM incident i JOIN batch b ON b.id = ?1 "
+                       "WHERE i.id BETWEEN b.first_incident_id AND b.last_incident_id AND i.crime_id IS NOT NULL");
+    st.bind(1, batch_id);
+    std::unordered_map<std::string, std::int64_t> out;
+    while (st.step()) out.emplace(std::string(st.blob(0)), st.int64(1));
+    return out;
+  }
+
+  void delete_batch(const BatchInfo& b) {
+    SqliteStmt del(db_, "DELETE FROM incident WHERE id BETWEEN (SELECT first_incident_id FROM batch WHERE id = ?1) "
+                        "AND (SELECT last_incident_id FROM batch WHERE id = ?1)");
+    del.bind(1, b.id).run();
+    SqliteStmt delq(db_, "DELETE FROM quarantine WHERE batch_id = ?");
+    delq.bind(1, b.id).run();
+    SqliteStmt delb(db_, "DELETE FROM batch WHERE id = ?");
+    delb.bind(1, b.id).run();
+  }
+
+  void insert_batch_row(const BatchInfo& info, std::int64_t first_id, std::int64_t last_id) {
+    SqliteStmt st(db_,
+                  "INSERT INTO batch(kind, force, month, source_path, content_hash, file_bytes, rows_read, "
+                  "rows_stored, rows_quarantined, first_incident_id, last_incident_id, loaded_at) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, std::string_view(info.key.kind)).bind(2, std::string_view(info.key.force));
+    st.bind(3, std::int64_t{info.key.month}).bind(4, std::string_view(info.source_path));
+    st.bind(5, std::string_view(info.content_hash)).bind(6, info.file_bytes).bind(7, info.rows_read);
+    st.bind(8, info.rows_stored).bind(9, info.rows_quarantined);
+    if (last_id >= first_id) {
+      st.bind(10, first_id).bind(11, last_id);
+    } else {
+      st.bind_null(10).bind_null(11);
+    }
+    st.bind(12, std::string_view(info.loaded_at)).run();
+  }
+
+  void insert_incidents(std::int64_t batch_id, std::int64_t first_id, const std::vector<IncidentRecord>& incidents,
+                        std::unordered_map<std::string, std::int64_t>* old_outcomes, BatchWriteResult& result) {
+    SqliteStmt ins(db_,
+                   "INSERT INTO incident(id, batch_id, line, crime_id, month, reported_by, falls_within, lon, lat, "
+                   "location_id, lsoa_id, crime_type_id, outcome_id, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    std::int64_t id = first_id;
+    unsigned char bytes[32];
+    for (const auto& r : incidents) {
+      ins.bind(1, id++).bind(2, batch_id).bind(3, r.line);
+      std::string key;
+      if (r.crime_id.empty()) {
+        ins.bind_null(4);
+      } else if (hex64_to_bytes(r.crime_id, bytes)) {
+        ins.bind_blob(4, bytes, 32);
+        if (old_outcomes) key.assign(reinterpret_cast<const char*>(bytes), 32);
+      } else {
+        ins.bind(4, std::string_view(r.crime_id));
+        if (old_outcomes) key = r.crime_id;
+      }
+      ins.bind(5, std::int64_t{r.month});
+      ins.bind(6, forces_.id(r.reported_by)).bind(7, forces_.id(r.falls_within));
+      ins.bind_optional(8, r.lon).bind_optional(9, r.lat);
+      if (r.location.empty()) ins.bind_null(10); else ins.bind(10, locations_.id(r.location));
+      if (r.lsoa_code.empty()) ins.bind_null(11); else ins.bind(11, lsoa_id(r.lsoa_code, r.lsoa_name));
+      ins.bind(12, crime_types_.id(r.crime_type));
+      std::int64_t outcome_id = r.outcome.empty() ? 0 : outcomes_.id(r.outcome);
+      if (outcome_id == 0) ins.bind_null(13); else ins.bind(13, outcome_id);
+      ins.bind_text_or_null(14, r.context);
+      ins.run();
+      if (old_outcomes && !key.empty()) {
+        auto it = old_outcomes->find(key);
+        if (it == old_outcomes->end()) {
+          ++result.crimes_added;
+        } else {
+          if (it->second != outcome_id) ++result.outcomes_updated;
+          old_outcomes->erase(it);
+        }
+      }
+    }
+  }
+
+  void insert_quarantine(std::int64_t batch_id, const std::string& path, const std::vector<QuarantineRecord>& rows) {
+    SqliteStmt ins(db_, "INSERT INTO quarantine(batch_id, source_path, line, reason, raw) VALUES (?,?,?,?,?)");
+    for (const auto& q : rows) {
+      ins.bind(1, batch_id).bind(2, std::string_view(path)).bind(3, q.line);
+      ins.bind(4, std::string_view(q.reason)).bind(5, std::string_view(q.raw)).run();
+    }
+  }
+
+  void log(const BatchInfo& info, std::string_view action, std::int64_t batch_id, const std::string& note) {
+    SqliteStmt st(db_, "INSERT INTO ingest_log(at, source_path, action, batch_id, rows_read, rows_stored, "
+                       "rows_quarantined, note) VALUES (?,?,?,?,?,?,?,?)");
+    st.bind(1, std::string_view(utc_now())).bind(2, std::string_view(info.source_path)).bind(3, action);
+    st.bind(4, batch_id).bind(5, info.rows_read).bind(6, info.rows_stored).bind(7, info.rows_quarantined);
+    st.bind_text_or_null(8, note).run();
+  }
+
+  void record_source(const GeographySource& s) {
+    SqliteStmt st(db_, "INSERT OR REPLACE INTO geography_source(kind, path, label, rows_read, rows_kept, "
+                       "rows_rejected, loaded_at) VALUES (?,?,?,?,?,?,?)");
+    st.bind(1, std::string_view(s.kind)).bind(2, std::string_view(s.path)).bind(3, std::string_view(s.label));
+    st.bind(4, s.rows_read).bind(5, s.rows_kept).bind(6, s.rows_rejected).bind(7, std::string_view(utc_now())).run();
+  }
+
+  mutable SqliteDb db_;
+  int version_ = 0;
+  Dictionary forces_, crime_types_, outcomes_, locations_;
+  std::unordered_map<std::string, std::int64_t> lsoa_ids_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+}  // namespace csa::store

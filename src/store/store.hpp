@@ -1,0 +1,153 @@
+// The store: where ingested batches, incidents, quarantined rows and geography live.
+// An interface, so a PostgreSQL backend can sit beside the embedded SQLite one (sqlite_store.hpp);
+// the engine above this line never sees SQL. Every write of one source file is one transaction.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace csa::store {
+
+// One police.uk street file (or any source file) as loaded: the unit of idempotence and replacement.
+struct BatchKey {
+  std::string kind;   // "police-uk-street"
+  std::string force;  // force slug from the file name, e.g. "cambridgeshire"
+  int month = 0;      // YYYYMM
+  bool operator==(const BatchKey&) const = default;
+};
+
+struct BatchInfo {
+  std::int64_t id = 0;
+  BatchKey key;
+  std::string source_path;
+  std::string content_hash;  // XXH3-64 of the file's bytes, hex
+  std::int64_t file_bytes = 0;
+  std::int64_t rows_read = 0;
+  std::int64_t rows_stored = 0;
+  std::int64_t rows_quarantined = 0;
+  std::string loaded_at;  // UTC, ISO 8601
+};
+
+// One incident ready to store. Text fields are stored once each in dictionary tables.
+struct IncidentRecord {
+  std::int64_t line = 0;       // physical line in the source file
+  std::string crime_id;        // police.uk 64-hex id; empty for ASB and some forces (BTP)
+  int month = 0;               // YYYYMM
+  std::string reported_by;
+  std::string falls_within;
+  std::optional<double> lon;   // WGS84 degrees; absent when police.uk gives no location
+  std::optional<double> lat;
+  std::string location;
+  std::string lsoa_code;       // empty when none
+  std::string lsoa_name;
+  std::string crime_type;      // police.uk crime type, validated against the taxonomy at ingest
+  std::string outcome;         // "Last outcome category", may be empty
+  std::string context;
+};
+
+struct QuarantineRecord {
+  std::int64_t line = 0;
+  std::string reason;
+  std::string raw;
+};
+
+// What writing a batch did, for the ingest summary.
+struct BatchWriteResult {
+  enum class Action { loaded, unchanged, replaced };
+  Action action = Action::loaded;
+  std::int64_t batch_id = 0;
+  std::optional<BatchInfo> previous;   // the release this one replaced, or the identical one kept
+  std::int64_t outcomes_updated = 0;   // crimes whose last outcome changed (matched by Crime ID)
+  std::int64_t crimes_added = 0;       // Crime IDs new in this release
+  std::int64_t crimes_removed = 0;     // Crime IDs of the old release absent from this one
+};
+
+// Geography, as loaded from ONS lookups, population files and boundaries.
+struct AreaRecord {
+  std::string code;
+  std::string name;
+  std::string level;        // "lsoa", "ward", "lad", "county"
+  std::string parent_code;  // the next level up in the loaded lookup; empty at the top
+};
+
+struct PopulationRecord {
+  std::string area_code;  // LSOA code
+  std::int64_t population = 0;
+};
+
+struct BoundaryRecord {
+  std::string level;  // "ward", "lsoa", "lad", ...
+  std::string code;
+  std::string name;
+  std::string wkb;    // WGS84 longitude/latitude
+};
+
+struct GeographySource {
+  std::string kind;    // "lookup", "counties", "population", "boundaries:ward", ...
+  std::string path;
+  std::string label;   // e.g. the population's source and year, shown beside every rate
+  std::int64_t rows_read = 0;
+  std::int64_t rows_kept = 0;
+  std::int64_t rows_rejected = 0;
+  std::string loaded_at;
+};
+
+// Columns the dataset stage reads: one call per row, already decoded from the dictionaries.
+struct IncidentView {
+  std::int64_t batch_id;
+  int month;                  // YYYYMM
+  const std::string* crime_type;
+  const std::string* lsoa_code;  // empty when none
+  const std::string* outcome;
+  std::optional<double> lon, lat;
+};
+
+struct QuarantineSummary {
+  std::string file;
+  std::string reason;
+  std::int64_t rows;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual int schema_version() const = 0;
+  virtual std::string describe() const = 0;  // e.g. "SQLite file cambs.db"
+
+  // Batches -----------------------------------------------------------------
+  virtual std::optional<BatchInfo> find_batch(const BatchKey& key) const = 0;
+  virtual std::vector<BatchInfo> batches() const = 0;
+  // Writes a batch atomically: a new key is loaded; an identical hash changes nothing; a different
+  // hash replaces the older release (incidents and quarantine) in the same transaction.
+  virtual BatchWriteResult write_batch(BatchInfo info, const std::vector<IncidentRecord>& incidents,
+                                       const std::vector<QuarantineRecord>& quarantine) = 0;
+  virtual std::vector<QuarantineSummary> quarantine_summary() const = 0;
+  virtual std::vector<QuarantineRecord> quarantine_rows(const std::string& file, std::int64_t limit) const = 0;
+
+  // Incidents, streamed to the dataset stage (months inclusive, YYYYMM; 0 = unbounded).
+  virtual void scan_incidents(int first_month, int last_month,
+                              const std::function<void(const IncidentView&)>& sink) const = 0;
+  virtual std::int64_t incident_count() const = 0;
+
+  // Geography ------------------------------------------------------------------
+  // Each replaces what was loaded before at the same levels/kind, in one transaction.
+  virtual void replace_areas(const std::vector<std::string>& levels, const std::vector<AreaRecord>& areas,
+                             const GeographySource& source) = 0;
+  virtual void replace_population(const std::vector<PopulationRecord>& rows, const GeographySource& source) = 0;
+  virtual void replace_boundaries(const std::string& level, const std::vector<BoundaryRecord>& rows,
+                                  const GeographySource& source) = 0;
+  virtual std::vector<AreaRecord> areas() const = 0;
+  virtual std::vector<PopulationRecord> population() const = 0;
+  virtual std::vector<BoundaryRecord> boundaries(const std::string& level) const = 0;
+  virtual std::vector<GeographySource> geography_sources() const = 0;
+};
+
+// Opens (creating if needed) and migrates an embedded SQLite store.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+}  // namespace csa::store
