@@ -1,4 +1,88 @@
+// csa table: a district's (or county's) counts by ward for one theme, or by theme, over year-ending
+// periods, in the seeds' formatting, as text, CSV, Markdown or JSON.
+#include <fmt/format.h>
+
+#include <memory>
+
 #include "cli/command.hpp"
+#include "core/error.hpp"
+#include "cube/cube.hpp"
+#include "dataset/geography.hpp"
+#include "dataset/incidents.hpp"
+#include "period/window.hpp"
+#include "store/store.hpp"
+#include "table/area_tables.hpp"
+#include "taxonomy/taxonomy.hpp"
+
 namespace csa::cli {
-void add_table_command(CLI::App& app) { app.add_subcommand("table", "Tables (in progress)"); }
+namespace {
+
+struct TableArgs {
+  std::string db = kDefaultDb;
+  std::string area;
+  std::string by = "ward";
+  std::string theme = "all_crime";
+  std::string ye;
+  int years = 2;
+  std::string format = "text";
+  std::string taxonomy;
+  std::string assign = "lsoa-best-fit";
+  int suppress_under = 5;
+};
+
+void run_table(const TableArgs& a) {
+  auto format = table::parse_format(a.format);
+  if (a.years < 1 || a.years > 20) throw InputError(fmt::format("--years {} must be between 1 and 20", a.years));
+  if (a.suppress_under < 0) throw InputError("--suppress-under must be 0 (off) or a positive count");
+  auto store = store::open_sqlite_store(a.db);
+  auto taxonomy = a.taxonomy.empty() ? taxonomy::load_default_taxonomy() : taxonomy::load_taxonomy(a.taxonomy);
+  auto geography = dataset::Geography::from_store(*store);
+  int area = geography.resolve(a.area);
+  auto incidents = dataset::load_incidents(*store, geography, dataset::parse_assignment(a.assign));
+  if (incidents.size() == 0) {
+    throw InputError(fmt::format("{} holds no incidents; run `csa ingest police-uk …` first", a.db));
+  }
+  period::Month end = a.ye.empty() ? *incidents.months_loaded.rbegin() : period::Month::parse(a.ye, "--ye");
+  auto cube = cube::Cube::build(incidents, geography);
+
+  table::AreaTableRequest request;
+  request.area = area;
+  request.windows = period::years_back(end, a.years);
+  request.months_loaded = incidents.months_loaded;
+  request.assignment = incidents.assignment;
+  request.suppress = a.suppress_under > 0;
+  if (request.suppress) request.suppression.threshold = a.suppress_under;
+
+  table::Table t;
+  if (a.by == "ward") {
+    t = table::ward_table(cube, taxonomy.resolve(a.theme), request);
+  } else if (a.by == "theme") {
+    t = table::theme_table(cube, taxonomy, request);
+  } else {
+    throw InputError(fmt::format("--by '{}' is not known; use ward or theme", a.by));
+  }
+  fmt::print("{}", table::render(t, format));
+  if (format == table::Format::csv) {
+    for (const auto& n : t.notes) fmt::print(stderr, "note: {}\n", n);
+  }
+}
+
+}  // namespace
+
+void add_table_command(CLI::App& app) {
+  auto a = std::make_shared<TableArgs>();
+  auto* t = app.add_subcommand("table", "Counts, change, rates and ranks for an area, by ward or by theme, over year-ending periods");
+  t->add_option("--db", a->db, "Database file")->capture_default_str();
+  t->add_option("--area", a->area, "District or county: GSS code (E07000008) or name (Cambridge)")->required();
+  t->add_option("--by", a->by, "Rows: ward (the area's wards, for one --theme) or theme (every theme and group)")->capture_default_str();
+  t->add_option("--theme", a->theme, "Theme or group id or label for --by ward (see data/taxonomy/police-uk-themes.toml)")->capture_default_str();
+  t->add_option("--ye", a->ye, "Year ending this month, YYYY-MM (default: the latest month loaded)");
+  t->add_option("--years", a->years, "Number of year-ending periods, oldest first")->capture_default_str();
+  t->add_option("--format", a->format, "text, csv, markdown or json")->capture_default_str();
+  t->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
+  t->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();
+  t->add_option("--suppress-under", a->suppress_under, "Show counts below this as <N (0 = no suppression)")->capture_default_str();
+  t->callback([a] { run_table(*a); });
+}
+
 }  // namespace csa::cli

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/thousands.hpp"
+
 namespace csa::cli {
 
 void add_ingest_command(CLI::App& app);
@@ -13,8 +15,7 @@ void add_geography_command(CLI::App& app);
 void add_table_command(CLI::App& app);
 void add_status_command(CLI::App& app);
 
-// 167962 -> "167,962", for the human summaries (tables follow the seeds and print plain integers).
-std::string with_commas(std::int64_t n);
+using csa::with_commas;
 
 // Set by a command that finished but found problems (e.g. a file that could not be ingested).
 int& exit_status();

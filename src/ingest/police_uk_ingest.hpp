@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/progress.hpp"
+#include "ingest/text_pool.hpp"
 #include "store/store.hpp"
 
 namespace csa::ingest {
@@ -40,6 +41,7 @@ struct IngestSummary {
 struct ParsedFile {
   FileIngestResult result;
   store::BatchInfo batch;
+  TextPool texts;  // owns the text the incidents' views point to (each repeated value kept once)
   std::vector<store::IncidentRecord> incidents;
   std::vector<store::QuarantineRecord> quarantine;
 };

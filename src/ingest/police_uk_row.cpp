@@ -124,16 +124,17 @@ std::optional<std::string> parse_police_uk_row(const std::vector<std::string_vie
     return fmt::format("LSOA code '{}' is not an ONS code (a letter and 8 digits, e.g. E01017540)", lsoa);
   }
 
-  out.crime_id.assign(trim(get(PoliceUkColumn::crime_id)));
+  // Views into the record's fields: the caller copies what it keeps before reading the next record.
+  out.crime_id = trim(get(PoliceUkColumn::crime_id));
   out.month = *month;
-  out.reported_by.assign(trim(get(PoliceUkColumn::reported_by)));
-  out.falls_within.assign(trim(get(PoliceUkColumn::falls_within)));
-  out.location.assign(trim(get(PoliceUkColumn::location)));
-  out.lsoa_code.assign(lsoa);
-  out.lsoa_name.assign(trim(get(PoliceUkColumn::lsoa_name)));
-  out.crime_type.assign(type);
-  out.outcome.assign(trim(get(PoliceUkColumn::last_outcome)));
-  out.context.assign(trim(get(PoliceUkColumn::context)));
+  out.reported_by = trim(get(PoliceUkColumn::reported_by));
+  out.falls_within = trim(get(PoliceUkColumn::falls_within));
+  out.location = trim(get(PoliceUkColumn::location));
+  out.lsoa_code = lsoa;
+  out.lsoa_name = trim(get(PoliceUkColumn::lsoa_name));
+  out.crime_type = type;
+  out.outcome = trim(get(PoliceUkColumn::last_outcome));
+  out.context = trim(get(PoliceUkColumn::context));
   if (out.reported_by.empty()) return std::string("Reported by is empty: the force is unknown");
   if (out.falls_within.empty()) out.falls_within = out.reported_by;
   return std::nullopt;

@@ -31,6 +31,7 @@ class PoliceUkHeader {
 };
 
 // Validates one record; returns the reason it cannot be used, or fills `out` and returns nullopt.
+// The text fields of `out` are views into `fields`: copy them before the reader moves on.
 // expected_month (YYYYMM, 0 = any) is the month the file's name says it holds.
 std::optional<std::string> parse_police_uk_row(const std::vector<std::string_view>& fields,
                                                const PoliceUkHeader& header, int expected_month,

@@ -1,6 +1,9 @@
 // The embedded SQLite backend of the Store interface.
 #include <fmt/format.h>
+#include <xxhash.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <unordered_map>
@@ -23,26 +26,80 @@ std::string utc_now() {
   return buf;
 }
 
-// A text dictionary (force names, crime types, outcomes, locations): ids cached in memory so the
-// insert path does one hash lookup per field; new values are inserted inside the caller's transaction.
+// Hashes text with XXH3; transparent, so a std::string_view finds a std::string key without a copy.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return XXH3_64bits(s.data(), s.size()); }
+};
+
+// A prepared statement owned directly, for the insert hot path: values are bound with SQLITE_STATIC
+// (no copy; the caller's memory outlives the step) and bindings are overwritten, never cleared.
+class RawStmt {
+ public:
+  RawStmt(SqliteDb& db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v3(db.get(), sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                           nullptr) != SQLITE_OK) {
+      db.fail(fmt::format("cannot prepare [{}]", sql.substr(0, 120)));
+    }
+  }
+  ~RawStmt() { sqlite3_finalize(stmt_); }
+  RawStmt(const RawStmt&) = delete;
+  RawStmt& operator=(const RawStmt&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+  void run() {
+    int rc = sqlite3_step(stmt_);
+    sqlite3_reset(stmt_);
+    if (rc != SQLITE_DONE) db_.fail("insert failed");
+  }
+
+ private:
+  SqliteDb& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A text dictionary (force names, crime types, outcomes, locations, LSOAs): ids cached in memory so
+// the insert path does one hash lookup per distinct value and batch; new values are inserted inside
+// the caller's transaction. Within one batch, a value is also remembered by its address: the parser
+// stores each repeated text once, so most rows are answered by a pointer compare, not a string hash.
 class Dictionary {
  public:
-  Dictionary(SqliteDb& db, std::string table) : db_(db), table_(std::move(table)) {}
+  Dictionary(SqliteDb& db, std::string table, std::string key_column = "name", std::string extra_column = {})
+      : db_(db), table_(std::move(table)), key_(std::move(key_column)), extra_(std::move(extra_column)) {}
 
   void load() {
     ids_.clear();
-    SqliteStmt st(db_, fmt::format("SELECT id, name FROM {}", table_));
+    begin_batch();
+    SqliteStmt st(db_, fmt::format("SELECT id, {} FROM {}", key_, table_));
     while (st.step()) ids_.emplace(st.text(1), st.int64(0));
   }
 
-  std::int64_t id(const std::string& value) {
-    auto it = ids_.find(value);
-    if (it != ids_.end()) return it->second;
-    if (!insert_) insert_ = std::make_unique<SqliteStmt>(db_, fmt::format("INSERT INTO {}(name) VALUES (?)", table_));
-    insert_->bind(1, std::string_view(value)).run();
-    std::int64_t new_id = sqlite3_last_insert_rowid(db_.get());
-    ids_.emplace(value, new_id);
-    return new_id;
+  // Forgets addresses seen in the previous batch (its memory may now hold other text).
+  void begin_batch() {
+    if (seen_used_ > 0 || seen_.size() != kSeenInitial) {
+      seen_.assign(kSeenInitial, Seen{});
+      seen_used_ = 0;
+    }
+  }
+
+  // The id of `value` (extra: the second column's value when the dictionary has one, e.g. LSOA name).
+  std::int64_t id(std::string_view value, std::string_view extra = {}) {
+    std::size_t mask = seen_.size() - 1;
+    std::size_t i = (reinterpret_cast<std::uintptr_t>(value.data()) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+    for (;; i = (i + 1) & mask) {
+      const Seen& s = seen_[i];
+      if (s.data == nullptr) break;
+      if (s.data == value.data() && s.size == value.size()) return s.id;
+    }
+    std::int64_t found = lookup(value, extra);
+    if ((seen_used_ + 1) * 2 > seen_.size()) {
+      grow_seen();
+      mask = seen_.size() - 1;
+      i = (reinterpret_cast<std::uintptr_t>(value.data()) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+    }
+    while (seen_[i].data != nullptr) i = (i + 1) & mask;
+    seen_[i] = {value.data(), value.size(), found};
+    ++seen_used_;
+    return found;
   }
 
   std::vector<std::string> names_by_id() const {
@@ -54,28 +111,71 @@ class Dictionary {
   }
 
  private:
+  struct Seen {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::int64_t id = 0;
+  };
+  static constexpr std::size_t kSeenInitial = 256;
+
+  std::int64_t lookup(std::string_view value, std::string_view extra) {
+    auto it = ids_.find(value);
+    if (it != ids_.end()) return it->second;
+    if (!insert_) {
+      insert_ = std::make_unique<SqliteStmt>(
+          db_, extra_.empty() ? fmt::format("INSERT INTO {}({}) VALUES (?)", table_, key_)
+                              : fmt::format("INSERT INTO {}({}, {}) VALUES (?, ?)", table_, key_, extra_));
+    }
+    insert_->bind(1, value);
+    if (!extra_.empty()) insert_->bind(2, extra);
+    insert_->run();
+    std::int64_t new_id = sqlite3_last_insert_rowid(db_.get());
+    ids_.emplace(std::string(value), new_id);
+    return new_id;
+  }
+
+  void grow_seen() {
+    std::vector<Seen> old(seen_.size() * 2);
+    old.swap(seen_);
+    std::size_t mask = seen_.size() - 1;
+    for (const Seen& s : old) {
+      if (s.data == nullptr) continue;
+      std::size_t i = (reinterpret_cast<std::uintptr_t>(s.data) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+      while (seen_[i].data != nullptr) i = (i + 1) & mask;
+      seen_[i] = s;
+    }
+  }
+
   SqliteDb& db_;
-  std::string table_;
-  std::unordered_map<std::string, std::int64_t> ids_;
+  std::string table_, key_, extra_;
+  std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> ids_;
   std::unique_ptr<SqliteStmt> insert_;
+  std::vector<Seen> seen_ = std::vector<Seen>(kSeenInitial);
+  std::size_t seen_used_ = 0;
 };
 
 // Police.uk ids are 64 hex digits: stored as 32 bytes, which halves the largest column.
-bool hex64_to_bytes(const std::string& hex, unsigned char* out) {
-  if (hex.size() != 64) return false;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < 32; ++i) {
-    int hi = nibble(hex[2 * i]);
-    int lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out[i] = static_cast<unsigned char>(hi * 16 + lo);
+struct HexTable {
+  signed char v[256];
+  constexpr HexTable() : v{} {
+    for (int c = 0; c < 256; ++c) v[c] = -1;
+    for (int c = '0'; c <= '9'; ++c) v[c] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) v[c] = static_cast<signed char>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c) v[c] = static_cast<signed char>(c - 'A' + 10);
   }
-  return true;
+};
+constexpr HexTable kHex;
+
+bool hex64_to_bytes(std::string_view hex, unsigned char* out) {
+  if (hex.size() != 64) return false;
+  int bad = 0;
+  for (std::size_t i = 0; i < 32; ++i) {
+    int hi = kHex.v[static_cast<unsigned char>(hex[2 * i])];
+    int lo = kHex.v[static_cast<unsigned char>(hex[2 * i + 1])];
+    bad |= hi | lo;
+    out[i] = static_cast<unsigned char>((hi << 4) | (lo & 15));
+  }
+  return bad >= 0;
 }
 
 class SqliteStore final : public Store {
@@ -85,7 +185,8 @@ class SqliteStore final : public Store {
         forces_(db_, "force_name"),
         crime_types_(db_, "crime_type"),
         outcomes_(db_, "outcome"),
-        locations_(db_, "location") {
+        locations_(db_, "location"),
+        lsoas_(db_, "lsoa_ref", "code", "name") {
     // WAL with synchronous=NORMAL: a committed batch survives a crash of csa; an uncommitted one
     // vanishes entirely, which is the per-file atomicity the ingest promises.
     // Larger pages: fewer write calls per batch; only takes effect when the file is created.
@@ -141,6 +242,7 @@ class SqliteStore final : public Store {
       log(info, "unchanged", previous->id, fmt::format("identical to the release loaded {}", previous->loaded_at));
       return result;
     }
+    for (Dictionary* d : {&forces_, &crime_types_, &outcomes_, &locations_, &lsoas_}) d->begin_batch();
     try {
       SqliteTransaction tx(db_);
       std::unordered_map<std::string, std::int64_t> old_outcomes;
@@ -320,19 +422,7 @@ class SqliteStore final : public Store {
     crime_types_.load();
     outcomes_.load();
     locations_.load();
-    lsoa_ids_.clear();
-    SqliteStmt st(db_, "SELECT id, code FROM lsoa_ref");
-    while (st.step()) lsoa_ids_.emplace(st.text(1), st.int64(0));
-  }
-
-  std::int64_t lsoa_id(const std::string& code, const std::string& name) {
-    auto it = lsoa_ids_.find(code);
-    if (it != lsoa_ids_.end()) return it->second;
-    SqliteStmt ins(db_, "INSERT INTO lsoa_ref(code, name) VALUES (?, ?)");
-    ins.bind(1, std::string_view(code)).bind(2, std::string_view(name)).run();
-    std::int64_t id = sqlite3_last_insert_rowid(db_.get());
-    lsoa_ids_.emplace(code, id);
-    return id;
+    lsoas_.load();
   }
 
   std::int64_t next_incident_id() {
@@ -378,43 +468,89 @@ class SqliteStore final : public Store {
     st.bind(12, std::string_view(info.loaded_at)).run();
   }
 
+  // Rows go in kRowsPerInsert at a time through one multi-row INSERT, so SQLite's per-statement
+  // cost (step, reset, opcode dispatch) is paid once per chunk, not per row. The id column is left to
+  // SQLite, which appends max(id)+1, max(id)+2, ...: the batch's consecutive range, checked below.
+  static constexpr int kIncidentColumns = 13;
+  static constexpr int kRowsPerInsert = 64;
+
+  static std::string incident_insert_sql(int rows) {
+    std::string sql =
+        "INSERT INTO incident(batch_id, line, crime_id, month, reported_by, falls_within, lon, lat, location_id, "
+        "lsoa_id, crime_type_id, outcome_id, context) VALUES ";
+    for (int r = 0; r < rows; ++r) sql += r == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    return sql;
+  }
+
   void insert_incidents(std::int64_t batch_id, std::int64_t first_id, const std::vector<IncidentRecord>& incidents,
                         std::unordered_map<std::string, std::int64_t>* old_outcomes, BatchWriteResult& result) {
-    SqliteStmt ins(db_,
-                   "INSERT INTO incident(id, batch_id, line, crime_id, month, reported_by, falls_within, lon, lat, "
-                   "location_id, lsoa_id, crime_type_id, outcome_id, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    std::int64_t id = first_id;
-    unsigned char bytes[32];
-    for (const auto& r : incidents) {
-      ins.bind(1, id++).bind(2, batch_id).bind(3, r.line);
-      std::string key;
-      if (r.crime_id.empty()) {
-        ins.bind_null(4);
-      } else if (hex64_to_bytes(r.crime_id, bytes)) {
-        ins.bind_blob(4, bytes, 32);
-        if (old_outcomes) key.assign(reinterpret_cast<const char*>(bytes), 32);
-      } else {
-        ins.bind(4, std::string_view(r.crime_id));
-        if (old_outcomes) key = r.crime_id;
-      }
-      ins.bind(5, std::int64_t{r.month});
-      ins.bind(6, forces_.id(r.reported_by)).bind(7, forces_.id(r.falls_within));
-      ins.bind_optional(8, r.lon).bind_optional(9, r.lat);
-      if (r.location.empty()) ins.bind_null(10); else ins.bind(10, locations_.id(r.location));
-      if (r.lsoa_code.empty()) ins.bind_null(11); else ins.bind(11, lsoa_id(r.lsoa_code, r.lsoa_name));
-      ins.bind(12, crime_types_.id(r.crime_type));
-      std::int64_t outcome_id = r.outcome.empty() ? 0 : outcomes_.id(r.outcome);
-      if (outcome_id == 0) ins.bind_null(13); else ins.bind(13, outcome_id);
-      ins.bind_text_or_null(14, r.context);
-      ins.run();
-      if (old_outcomes && !key.empty()) {
-        auto it = old_outcomes->find(key);
-        if (it == old_outcomes->end()) {
-          ++result.crimes_added;
+    if (!insert_many_) insert_many_ = std::make_unique<RawStmt>(db_, incident_insert_sql(kRowsPerInsert));
+    if (!insert_one_) insert_one_ = std::make_unique<RawStmt>(db_, incident_insert_sql(1));
+    std::array<std::array<unsigned char, 32>, kRowsPerInsert> id_bytes;
+    const std::size_t n = incidents.size();
+    std::size_t done = 0;
+    while (done < n) {
+      bool full = n - done >= static_cast<std::size_t>(kRowsPerInsert);
+      RawStmt& ins = full ? *insert_many_ : *insert_one_;
+      sqlite3_stmt* st = ins.get();
+      std::size_t rows = full ? static_cast<std::size_t>(kRowsPerInsert) : 1;
+      for (std::size_t k = 0; k < rows; ++k) {
+        const IncidentRecord& r = incidents[done + k];
+        int c = static_cast<int>(k) * kIncidentColumns;
+        sqlite3_bind_int64(st, c + 1, batch_id);
+        sqlite3_bind_int64(st, c + 2, r.line);
+        std::string_view key;  // the stored Crime ID, to match an older release's
+        if (r.crime_id.empty()) {
+          sqlite3_bind_null(st, c + 3);
+        } else if (hex64_to_bytes(r.crime_id, id_bytes[k].data())) {
+          sqlite3_bind_blob(st, c + 3, id_bytes[k].data(), 32, SQLITE_STATIC);
+          key = std::string_view(reinterpret_cast<const char*>(id_bytes[k].data()), 32);
         } else {
-          if (it->second != outcome_id) ++result.outcomes_updated;
-          old_outcomes->erase(it);
+          sqlite3_bind_text(st, c + 3, r.crime_id.data(), static_cast<int>(r.crime_id.size()), SQLITE_STATIC);
+          key = r.crime_id;
         }
+        sqlite3_bind_int64(st, c + 4, r.month);
+        sqlite3_bind_int64(st, c + 5, forces_.id(r.reported_by));
+        sqlite3_bind_int64(st, c + 6, forces_.id(r.falls_within));
+        if (r.lon && r.lat) {
+          sqlite3_bind_double(st, c + 7, *r.lon);
+          sqlite3_bind_double(st, c + 8, *r.lat);
+        } else {
+          sqlite3_bind_null(st, c + 7);
+          sqlite3_bind_null(st, c + 8);
+        }
+        if (r.location.empty()) sqlite3_bind_null(st, c + 9); else sqlite3_bind_int64(st, c + 9, locations_.id(r.location));
+        if (r.lsoa_code.empty()) {
+          sqlite3_bind_null(st, c + 10);
+        } else {
+          sqlite3_bind_int64(st, c + 10, lsoas_.id(r.lsoa_code, r.lsoa_name));
+        }
+        sqlite3_bind_int64(st, c + 11, crime_types_.id(r.crime_type));
+        std::int64_t outcome_id = r.outcome.empty() ? 0 : outcomes_.id(r.outcome);
+        if (outcome_id == 0) sqlite3_bind_null(st, c + 12); else sqlite3_bind_int64(st, c + 12, outcome_id);
+        if (r.context.empty()) {
+          sqlite3_bind_null(st, c + 13);
+        } else {
+          sqlite3_bind_text(st, c + 13, r.context.data(), static_cast<int>(r.context.size()), SQLITE_STATIC);
+        }
+        if (old_outcomes && !key.empty()) {
+          auto it = old_outcomes->find(std::string(key));
+          if (it == old_outcomes->end()) {
+            ++result.crimes_added;
+          } else {
+            if (it->second != outcome_id) ++result.outcomes_updated;
+            old_outcomes->erase(it);
+          }
+        }
+      }
+      ins.run();
+      done += rows;
+    }
+    if (n > 0) {
+      std::int64_t last = sqlite3_last_insert_rowid(db_.get());
+      if (last != first_id + static_cast<std::int64_t>(n) - 1) {
+        throw InternalError(fmt::format("incident ids of batch {} are not consecutive: expected {}..{}, last is {}",
+                                        batch_id, first_id, first_id + static_cast<std::int64_t>(n) - 1, last));
       }
     }
   }
@@ -444,8 +580,8 @@ class SqliteStore final : public Store {
 
   mutable SqliteDb db_;
   int version_ = 0;
-  Dictionary forces_, crime_types_, outcomes_, locations_;
-  std::unordered_map<std::string, std::int64_t> lsoa_ids_;
+  Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_;
+  std::unique_ptr<RawStmt> insert_many_, insert_one_;  // finalized before db_ closes (declared after it)
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace csa::store {
@@ -32,21 +33,23 @@ struct BatchInfo {
   std::string loaded_at;  // UTC, ISO 8601
 };
 
-// One incident ready to store. Text fields are stored once each in dictionary tables.
+// One incident ready to store. Text fields are views into memory the caller keeps alive until
+// write_batch returns (the parser's per-file string pool), so a row costs no allocation; the store
+// keeps each distinct text once, in dictionary tables.
 struct IncidentRecord {
-  std::int64_t line = 0;       // physical line in the source file
-  std::string crime_id;        // police.uk 64-hex id; empty for ASB and some forces (BTP)
-  int month = 0;               // YYYYMM
-  std::string reported_by;
-  std::string falls_within;
-  std::optional<double> lon;   // WGS84 degrees; absent when police.uk gives no location
+  std::int64_t line = 0;            // physical line in the source file
+  std::string_view crime_id;        // police.uk 64-hex id; empty for ASB and some forces (BTP)
+  int month = 0;                    // YYYYMM
+  std::string_view reported_by;
+  std::string_view falls_within;
+  std::optional<double> lon;        // WGS84 degrees; absent when police.uk gives no location
   std::optional<double> lat;
-  std::string location;
-  std::string lsoa_code;       // empty when none
-  std::string lsoa_name;
-  std::string crime_type;      // police.uk crime type, validated against the taxonomy at ingest
-  std::string outcome;         // "Last outcome category", may be empty
-  std::string context;
+  std::string_view location;
+  std::string_view lsoa_code;       // empty when none
+  std::string_view lsoa_name;
+  std::string_view crime_type;      // police.uk crime type, validated against the taxonomy at ingest
+  std::string_view outcome;         // "Last outcome category", may be empty
+  std::string_view context;
 };
 
 struct QuarantineRecord {

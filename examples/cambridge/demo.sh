@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The Cambridge example: the real Cambridgeshire police.uk data (24 months) and ONS geography from
+# ../shared/data, into out/cambridge/. Run by `make demo`.
+set -euo pipefail
+shared=${1:-../shared}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+csa="$root/build/csa"
+data="$shared/data"
+out="$root/out/cambridge"
+db="$out/cambs.db"
+
+[ -d "$data/police-uk/cambridgeshire" ] || { echo "demo: $data/police-uk/cambridgeshire not found; pass the shared folder: make demo SHARED=/path/to/shared" >&2; exit 2; }
+mkdir -p "$out"
+rm -f "$db" "$db-wal" "$db-shm"
+
+echo "== 1. Ingest 24 months of Cambridgeshire police.uk street-level data"
+"$csa" ingest police-uk "$data/police-uk/cambridgeshire/" --db "$db" | tail -n 4
+
+echo
+echo "== 2. Load ONS geography: LSOA -> ward -> district lookup, counties, LSOA population, ward boundaries"
+"$csa" geography load --db "$db" \
+  --lookup "$data/geography/lsoa21-ward23-lad23-bestfit-ew.csv" \
+  --counties "$data/geography/lad23-utla23-ew.csv" \
+  --population "$data/population/lsoa21-population-ew.csv" \
+  --population-label "LSOA population (vintage unknown)" \
+  --boundaries "$data/geography/wards-2025-cambs-peterborough.geojson"
+
+echo
+echo "== 3. Tables for Cambridge (E07000008), years ending December 2024 and 2025"
+"$csa" table --db "$db" --area Cambridge --by ward --theme shoplifting --ye 2025-12 --years 2 > "$out/shoplifting-by-ward.txt"
+"$csa" table --db "$db" --area Cambridge --by ward --theme all_crime --ye 2025-12 --years 2 --format markdown > "$out/all-crime-by-ward.md"
+"$csa" table --db "$db" --area E07000008 --by theme --ye 2025-12 --years 2 --format csv > "$out/themes.csv" 2>/dev/null
+"$csa" table --db "$db" --area E07000008 --by theme --ye 2025-12 --years 2 --format json > "$out/themes.json"
+"$csa" table --db "$db" --area E07000008 --by theme --ye 2025-09 --years 2 --format markdown > "$out/themes-ye-september.md"
+"$csa" geography compare --db "$db" --area Cambridge > "$out/ward-assignment-compare.txt"
+cat "$out/shoplifting-by-ward.txt" | head -n 20
+
+echo
+echo "== Outputs"
+echo "database:                        $db"
+for f in shoplifting-by-ward.txt all-crime-by-ward.md themes.csv themes.json themes-ye-september.md ward-assignment-compare.txt; do
+  echo "  $out/$f"
+done
+echo "try: $csa table --db $db --area Cambridge --by ward --theme burglary --years 2"
+echo
+echo "== Headline: crime and ASB in Cambridge by theme"
+"$csa" table --db "$db" --area E07000008 --by theme --ye 2025-12 --years 2

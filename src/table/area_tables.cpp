@@ -1,0 +1,247 @@
+#include "table/area_tables.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/error.hpp"
+#include "core/thousands.hpp"
+#include "measure/change.hpp"
+#include "measure/rank.hpp"
+#include "measure/rate.hpp"
+#include "measure/share.hpp"
+#include "period/coverage.hpp"
+
+namespace csa::table {
+namespace {
+
+using measure::SuppressionRule;
+
+// How a request's windows read against the loaded months.
+struct Windows {
+  std::vector<period::Coverage> coverage;
+  explicit Windows(const AreaTableRequest& r) {
+    if (r.windows.empty()) throw InternalError("a table needs at least one period");
+    for (const auto& w : r.windows) coverage.push_back(period::coverage(w, r.months_loaded));
+  }
+  std::size_t size() const { return coverage.size(); }
+  const period::Window& window(std::size_t i) const { return coverage[i].window; }
+};
+
+SuppressionRule rule_of(const AreaTableRequest& r) { return r.suppression; }
+
+bool hidden(const AreaTableRequest& r, std::initializer_list<std::int64_t> counts) {
+  return r.suppress && measure::derived_figure_hidden(counts, rule_of(r));
+}
+
+Cell count_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int64_t n) {
+  if (cov.status() == period::CoverageStatus::empty) return {"n/a", std::nullopt};
+  std::string mark = cov.complete() ? "" : "†";
+  if (r.suppress && measure::is_suppressed(n, rule_of(r))) return {measure::format_count(n, rule_of(r)) + mark, std::nullopt};
+  return {std::to_string(n) + mark, static_cast<double>(n)};
+}
+
+Cell change_cell(const AreaTableRequest& r, const Windows& w, std::size_t a, std::size_t b, std::int64_t earlier,
+                 std::int64_t later) {
+  if (!period::comparable(w.coverage[a], w.coverage[b])) return {"not comparable", std::nullopt};
+  if (hidden(r, {earlier, later})) return {"-", std::nullopt};
+  auto change = measure::compute_change(earlier, later);
+  measure::PercentVolumeStyle style;
+  style.zero_change_text = r.zero_change_text;
+  return {measure::format_percent_and_volume(change, style),
+          change.percent ? std::optional<double>(change.percent->to_double()) : std::nullopt};
+}
+
+Cell rate_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int64_t n, std::int64_t population) {
+  if (population <= 0 || !cov.complete()) return {"n/a", std::nullopt};
+  if (hidden(r, {n})) return {"-", std::nullopt};
+  return {measure::format_rate(n, population), measure::rate(n, population, measure::RateBase::per_1000).to_double()};
+}
+
+Cell share_cell(const AreaTableRequest& r, std::int64_t part, std::int64_t parent) {
+  if (hidden(r, {part, parent})) return {"-", std::nullopt};
+  auto share = measure::share_percent(part, parent);
+  return {measure::format_share(part, parent), share ? std::optional<double>(share->to_double()) : std::nullopt};
+}
+
+void add_count_columns(Table& t, const Windows& w) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    t.columns.push_back({"count_" + w.window(i).label(), w.window(i).label(), Align::right});
+  }
+}
+
+void add_change_columns(Table& t, const Windows& w) {
+  if (w.size() >= 2) {
+    t.columns.push_back({"change_1y", fmt::format("Change {} to {}", w.window(w.size() - 2).label(),
+                                                  w.window(w.size() - 1).label()), Align::right});
+  }
+  if (w.size() >= 3) {
+    t.columns.push_back({"change_" + std::to_string(w.size() - 1) + "y",
+                         fmt::format("Change {} to {}", w.window(0).label(), w.window(w.size() - 1).label()),
+                         Align::right});
+  }
+}
+
+void add_change_cells(std::vector<Cell>& cells, const AreaTableRequest& r, const Windows& w,
+                      const std::vector<std::int64_t>& counts) {
+  std::size_t n = w.size();
+  if (n >= 2) cells.push_back(change_cell(r, w, n - 2, n - 1, counts[n - 2], counts[n - 1]));
+  if (n >= 3) cells.push_back(change_cell(r, w, 0, n - 1, counts[0], counts[n - 1]));
+}
+
+std::vector<std::int64_t> counts_for(const cube::Cube& cube, int area, taxonomy::CrimeTypeSet types, const Windows& w) {
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < w.size(); ++i) out.push_back(cube.count(area, types, w.window(i)));
+  return out;
+}
+
+// Notes every table carries: periods and their coverage, population, method, unplaced incidents,
+// suppression, sources.
+void add_common_notes(Table& t, const cube::Cube& cube, taxonomy::CrimeTypeSet types, std::string_view what,
+                      const AreaTableRequest& r, const Windows& w) {
+  const auto& g = cube.geography();
+  const auto& area = g.area(r.area);
+  std::vector<std::string> periods;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    periods.push_back(fmt::format("{} = {} ({}–{})", w.window(i).label(), w.window(i).description(),
+                                  w.window(i).first().short_name(), w.window(i).last().short_name()));
+  }
+  t.notes.push_back("Periods: " + fmt::format("{}", fmt::join(periods, "; ")) + ".");
+  for (const auto& c : w.coverage) {
+    if (!c.complete()) t.notes.push_back("† " + c.sentence());
+  }
+  if (g.has_population()) {
+    t.notes.push_back(fmt::format("Rates per 1,000 residents of the latest period; population of {} = {} ({}{}).",
+                                  area.name, with_commas(area.population), g.population_label().empty() ? "LSOA population" : g.population_label(),
+                                  area.lsoas_with_population < area.lsoas
+                                      ? fmt::format("; {} of {} LSOAs have a population", area.lsoas_with_population, area.lsoas)
+                                      : ""));
+  } else {
+    t.notes.push_back("Rates: no population loaded (csa geography load --population …).");
+  }
+  t.notes.push_back(std::string(dataset::assignment_sentence(r.assignment)));
+  auto forces = cube.forces_in(r.area);
+  const auto& last = w.window(w.size() - 1);
+  std::vector<dataset::Unplaced> reasons = {dataset::Unplaced::no_location};
+  reasons.push_back(r.assignment == dataset::Assignment::lsoa_best_fit ? dataset::Unplaced::lsoa_not_in_lookup
+                                                                       : dataset::Unplaced::ward_not_in_lookup);
+  for (auto reason : reasons) {
+    std::int64_t n = cube.unplaced(forces, reason, types, last);
+    if (n > 0) {
+      t.notes.push_back(fmt::format(
+          "Not placed: {} {} incident(s) in {} from the force file(s) covering {} could not be placed in "
+          "any ward ({}); they are not in the counts above.",
+          with_commas(n), what, last.label(), area.name, dataset::unplaced_label(reason)));
+    }
+  }
+  if (r.suppress) {
+    t.notes.push_back(fmt::format("Counts from 1 to {} are shown as <{}, and figures derived from them are hidden (-).",
+                                  r.suppression.threshold - 1, r.suppression.threshold));
+  }
+  t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(kOglAttribution));
+}
+
+}  // namespace
+
+Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const AreaTableRequest& r) {
+  const auto& g = cube.geography();
+  const auto& area = g.area(r.area);
+  if (area.level == dataset::Level::ward || area.level == dataset::Level::lsoa) {
+    throw InputError(fmt::format("--by ward needs a district or county; {} ({}) is a {}", area.name, area.code,
+                                 dataset::level_label(area.level)));
+  }
+  Windows w(r);
+  auto wards = g.children(r.area, dataset::Level::ward);
+  Table t;
+  t.title = fmt::format("{} by ward in {}, {} ({})", theme.label, area.name,
+                        w.size() == 1 ? w.window(0).label() : w.window(0).label() + " to " + w.window(w.size() - 1).label(),
+                        w.window(w.size() - 1).description());
+  t.columns.push_back({"ward", "Ward", Align::left});
+  t.columns.push_back({"ward_code", "Code", Align::left});
+  add_count_columns(t, w);
+  add_change_columns(t, w);
+  t.columns.push_back({"rate_per_1000", "Rate per 1,000", Align::right});
+  t.columns.push_back({"rank", "Rank", Align::right});
+
+  std::vector<std::vector<std::int64_t>> counts;
+  std::vector<std::int64_t> latest;
+  for (int ward : wards) {
+    counts.push_back(counts_for(cube, ward, theme.crime_types, w));
+    latest.push_back(counts.back().back());
+  }
+  auto ranks = measure::competition_ranks(std::span<const std::int64_t>(latest));
+  std::vector<std::size_t> order(wards.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
+  for (std::size_t i : order) {
+    const auto& ward = g.area(wards[i]);
+    Row row;
+    row.cells.push_back({ward.name, std::nullopt});
+    row.cells.push_back({ward.code, std::nullopt});
+    for (std::size_t k = 0; k < w.size(); ++k) row.cells.push_back(count_cell(r, w.coverage[k], counts[i][k]));
+    add_change_cells(row.cells, r, w, counts[i]);
+    row.cells.push_back(rate_cell(r, w.coverage.back(), counts[i].back(), ward.population));
+    row.cells.push_back({std::to_string(ranks[i]), static_cast<double>(ranks[i])});
+    t.rows.push_back(std::move(row));
+  }
+  auto total = counts_for(cube, r.area, theme.crime_types, w);
+  Row row{{{area.name + " (total)", std::nullopt}, {area.code, std::nullopt}}, RowKind::total};
+  for (std::size_t k = 0; k < w.size(); ++k) row.cells.push_back(count_cell(r, w.coverage[k], total[k]));
+  add_change_cells(row.cells, r, w, total);
+  row.cells.push_back(rate_cell(r, w.coverage.back(), total.back(), area.population));
+  row.cells.push_back({"", std::nullopt});
+  t.rows.push_back(std::move(row));
+  t.notes.push_back(fmt::format("Theme '{}' covers police.uk crime type(s): {}.", theme.label, [&] {
+    std::vector<std::string> names;
+    for (int c : theme.crime_types.codes()) names.push_back(taxonomy::crime_type_name(c));
+    return fmt::format("{}", fmt::join(names, ", "));
+  }()));
+  t.notes.push_back("Rank 1 = the highest count in the latest period; tied wards share a rank.");
+  add_common_notes(t, cube, theme.crime_types, theme.label, r, w);
+  return t;
+}
+
+Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, const AreaTableRequest& r) {
+  const auto& g = cube.geography();
+  const auto& area = g.area(r.area);
+  Windows w(r);
+  Table t;
+  t.title = fmt::format("Police recorded crime and ASB by theme in {}, {} ({})", area.name,
+                        w.size() == 1 ? w.window(0).label() : w.window(0).label() + " to " + w.window(w.size() - 1).label(),
+                        w.window(w.size() - 1).description());
+  t.columns.push_back({"theme", "Theme", Align::left});
+  add_count_columns(t, w);
+  add_change_columns(t, w);
+  t.columns.push_back({"share_of_all_crime", "Share of all crime", Align::right});
+  t.columns.push_back({"rate_per_1000", "Rate per 1,000", Align::right});
+
+  const taxonomy::Group* all_crime = nullptr;
+  for (const auto& grp : taxonomy.groups()) {
+    if (grp.id == "all_crime") all_crime = &grp;
+  }
+  std::int64_t all_latest = all_crime ? cube.count(r.area, all_crime->crime_types, w.window(w.size() - 1)) : 0;
+  auto add_row = [&](const std::string& label, taxonomy::CrimeTypeSet types, RowKind kind) {
+    auto counts = counts_for(cube, r.area, types, w);
+    Row row{{{label, std::nullopt}}, kind};
+    for (std::size_t k = 0; k < w.size(); ++k) row.cells.push_back(count_cell(r, w.coverage[k], counts[k]));
+    add_change_cells(row.cells, r, w, counts);
+    bool in_all_crime = all_crime && (types & all_crime->crime_types) == types;
+    row.cells.push_back(in_all_crime ? share_cell(r, counts.back(), all_latest) : Cell{"n/a", std::nullopt});
+    row.cells.push_back(rate_cell(r, w.coverage.back(), counts.back(), area.population));
+    t.rows.push_back(std::move(row));
+  };
+  taxonomy::CrimeTypeSet everything;
+  for (const auto& theme : taxonomy.themes()) {
+    add_row(theme.label, theme.crime_types, RowKind::body);
+    everything |= theme.crime_types;
+  }
+  for (const auto& grp : taxonomy.groups()) add_row(grp.label, grp.crime_types, RowKind::total);
+  t.notes.push_back(fmt::format("Themes and groups from the taxonomy {} ({}).", taxonomy.name(), taxonomy.source()));
+  t.notes.push_back("Share of all crime: the theme's share of the 'all crime' group in the latest period; ASB is "
+                    "recorded apart from crime, so it has none.");
+  add_common_notes(t, cube, everything, "crime and ASB", r, w);
+  return t;
+}
+
+}  // namespace csa::table
