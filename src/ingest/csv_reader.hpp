@@ -84,9 +84,12 @@ class CsvReader {
   bool had_bom_ = false;
   std::uint64_t line_ = 1;
   std::uint64_t consumed_total_ = 0;
-  std::string scratch_;                       // unescaped quoted fields
-  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // field spans before views are made
-  std::vector<bool> in_scratch_;
+  struct Span {
+    std::size_t offset, size;
+    bool in_scratch;  // offset is into scratch_ (an unescaped quoted field), else into buffer_
+  };
+  std::string scratch_;      // unescaped quoted fields
+  std::vector<Span> spans_;  // field spans before views are made (buffer_ may move while reading)
   std::string error_;
 };
 

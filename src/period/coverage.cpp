@@ -53,8 +53,8 @@ std::string Coverage::summary() const {
 
 std::string Coverage::sentence() const {
   if (complete()) return fmt::format("{}: all {} months present", window.label(), months_total());
-  return fmt::format("{}: no data for {} ({} of {} months missing)", window.label(),
-                     describe_runs(missing), months_missing(), months_total());
+  return fmt::format("{}: no data for {} ({} of {} months missing)", window.label(), describe_runs(missing),
+                     months_missing(), months_total());
 }
 
 std::vector<Month> missing_months(const Window& window, const std::set<Month>& present) {
@@ -64,9 +64,8 @@ std::vector<Month> missing_months(const Window& window, const std::set<Month>& p
 std::vector<Month> missing_months(const Window& window, std::span<const Month> present_sorted) {
   if (!std::is_sorted(present_sorted.begin(), present_sorted.end()))
     throw InternalError("missing_months: the list of months present must be sorted ascending");
-  return missing_where(window, [&](Month m) {
-    return std::binary_search(present_sorted.begin(), present_sorted.end(), m);
-  });
+  return missing_where(
+      window, [&](Month m) { return std::binary_search(present_sorted.begin(), present_sorted.end(), m); });
 }
 
 Coverage coverage(const Window& window, const std::set<Month>& present) {
@@ -94,8 +93,8 @@ std::string comparison_warning(const Coverage& a, const Coverage& b) {
     if (!gaps.empty()) gaps += "; ";
     gaps += c->sentence();
   }
-  return fmt::format("{} compared with {} is not like for like: {}", a.window.label(),
-                     b.window.label(), gaps);
+  return fmt::format("{} compared with {} is not like for like: {}", a.window.label(), b.window.label(),
+                     gaps);
 }
 
 }  // namespace csa::period

@@ -7,9 +7,9 @@
 namespace csa::period {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonthNames = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -41,23 +41,23 @@ Month::Month(int year, int month) {
   if (month < 1 || month > 12)
     throw InputError(fmt::format("month number {} (year {}) is not valid: use 1 to 12", month, year));
   if (year < min_year || year > max_year)
-    throw InputError(fmt::format("year {} is not valid: use a four-digit year {} to {}", year,
-                                 min_year, max_year));
+    throw InputError(
+        fmt::format("year {} is not valid: use a four-digit year {} to {}", year, min_year, max_year));
   index_ = year * 12 + (month - 1);
 }
 
 Month Month::from_index(int index) {
   if (index < min_index || index > max_index)
-    throw InputError(fmt::format(
-        "month index {} is outside years {} to {}: a period reaches too far back or forward",
-        index, min_year, max_year));
+    throw InputError(
+        fmt::format("month index {} is outside years {} to {}: a period reaches too far back or forward",
+                    index, min_year, max_year));
   return unchecked(index);
 }
 
 Month Month::from_yyyymm(int yyyymm) {
   if (yyyymm < 0 || yyyymm % 100 < 1 || yyyymm % 100 > 12)
-    throw InputError(fmt::format("month {} is not valid: expected YYYYMM with month 01-12, e.g. 202503",
-                                 yyyymm));
+    throw InputError(
+        fmt::format("month {} is not valid: expected YYYYMM with month 01-12, e.g. 202503", yyyymm));
   return Month(yyyymm / 100, yyyymm % 100);
 }
 

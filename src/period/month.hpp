@@ -45,9 +45,9 @@ class Month {
   // the number of months from a to b.
   constexpr int index() const { return index_; }
 
-  std::string to_string() const;   // "2025-12", the police.uk form
-  std::string long_name() const;   // "December 2025"
-  std::string short_name() const;  // "Dec 2025"
+  std::string to_string() const;              // "2025-12", the police.uk form
+  std::string long_name() const;              // "December 2025"
+  std::string short_name() const;             // "Dec 2025"
   std::string_view month_name() const;        // "December"
   std::string_view short_month_name() const;  // "Dec"
 

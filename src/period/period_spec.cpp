@@ -45,8 +45,7 @@ std::optional<int> take_digits(std::string_view& s, std::size_t n) {
 
 class SpecParser {
  public:
-  SpecParser(std::string_view original, std::string_view context)
-      : original_(original), context_(context) {}
+  SpecParser(std::string_view original, std::string_view context) : original_(original), context_(context) {}
 
   Window parse() {
     const std::string spec = lower_trimmed(original_);
@@ -63,8 +62,8 @@ class SpecParser {
 
  private:
   [[noreturn]] void fail(std::string_view why) const {
-    throw InputError(fmt::format("{}period \"{}\" is not valid: {}. Accepted forms: {}", prefix(),
-                                 original_, why, kFormsOneLine));
+    throw InputError(fmt::format("{}period \"{}\" is not valid: {}. Accepted forms: {}", prefix(), original_,
+                                 why, kFormsOneLine));
   }
 
   std::string prefix() const { return context_.empty() ? std::string() : fmt::format("{}: ", context_); }
@@ -94,11 +93,11 @@ class SpecParser {
       const auto end2 = take_digits(two, 2);
       const bool ok = end4 ? *end4 == *start + 1 : (end2 && *end2 == (*start + 1) % 100);
       if (!end2)
-        fail(fmt::format("after \"fy{}/\" give the two-digit end year, e.g. fy{}/{:02}", *start,
-                         *start, (*start + 1) % 100));
+        fail(fmt::format("after \"fy{}/\" give the two-digit end year, e.g. fy{}/{:02}", *start, *start,
+                         (*start + 1) % 100));
       if (!ok)
-        fail(fmt::format("a financial year runs April to March of the next year, so write fy{}/{:02}",
-                         *start, (*start + 1) % 100));
+        fail(fmt::format("a financial year runs April to March of the next year, so write fy{}/{:02}", *start,
+                         (*start + 1) % 100));
       s = end4 ? four : two;
     }
     if (s.empty()) return financial_year(*start);
@@ -106,12 +105,12 @@ class SpecParser {
       s.remove_prefix(1);
       const auto q = take_digits(s, 1);
       if (!q || !s.empty() || *q < 1 || *q > 4)
-        fail(fmt::format("a financial quarter is q1 (April-June) to q4 (January-March), e.g. fy{}q3",
-                         *start));
+        fail(
+            fmt::format("a financial quarter is q1 (April-June) to q4 (January-March), e.g. fy{}q3", *start));
       return financial_quarter(*start, *q);
     }
-    fail(fmt::format("unexpected \"{}\" after the financial year; write e.g. fy{}/{:02} or fy{}q3", s,
-                     *start, (*start + 1) % 100, *start));
+    fail(fmt::format("unexpected \"{}\" after the financial year; write e.g. fy{}/{:02} or fy{}q3", s, *start,
+                     (*start + 1) % 100, *start));
   }
 
   std::string_view original_;

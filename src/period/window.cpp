@@ -45,8 +45,8 @@ Window::Window(Month first, Month last, std::string label, std::string descripti
       description_(std::move(description)),
       kind_(kind) {
   if (last_ < first_)
-    throw InputError(fmt::format("period {} to {} ends before it starts: give the earlier month first",
-                                 first_, last_));
+    throw InputError(
+        fmt::format("period {} to {} ends before it starts: give the earlier month first", first_, last_));
   if (label_.empty()) label_ = short_month_range(first_, last_);
   if (description_.empty()) description_ = long_month_range(first_, last_);
 }
@@ -103,8 +103,7 @@ Window calendar_year(int year) {
 Window financial_quarter(int start_year, int quarter) {
   if (quarter < 1 || quarter > 4)
     throw InputError(fmt::format(
-        "quarter {} is not valid: financial quarters are 1 (April-June) to 4 (January-March)",
-        quarter));
+        "quarter {} is not valid: financial quarters are 1 (April-June) to 4 (January-March)", quarter));
   const Month first = Month(start_year, 4) + 3 * (quarter - 1);
   const Month last = first + 2;
   const std::string label = fmt::format("Q{} {}", quarter, financial_year_label(start_year));
@@ -132,8 +131,7 @@ int financial_year_of(Month m) { return m.month() >= 4 ? m.year() : m.year() - 1
 Window same_period_last_year(const Window& w) { return w.shifted_years(-1); }
 
 std::vector<Window> years_back(const Window& latest, int n) {
-  if (n < 1)
-    throw InputError(fmt::format("number of years {} is not valid: ask for at least 1 year", n));
+  if (n < 1) throw InputError(fmt::format("number of years {} is not valid: ask for at least 1 year", n));
   std::vector<Window> out;
   out.reserve(static_cast<std::size_t>(n));
   for (int back = n - 1; back >= 0; --back) out.push_back(latest.shifted_years(-back));

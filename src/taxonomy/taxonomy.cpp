@@ -31,8 +31,8 @@ std::string join_ids(const auto& items) {
 
 }  // namespace
 
-Taxonomy::Taxonomy(std::string source, std::string name, std::string description,
-                   std::vector<Theme> themes, std::vector<Group> groups)
+Taxonomy::Taxonomy(std::string source, std::string name, std::string description, std::vector<Theme> themes,
+                   std::vector<Group> groups)
     : source_(std::move(source)),
       name_(std::move(name)),
       description_(std::move(description)),
@@ -77,12 +77,12 @@ std::optional<Selection> Taxonomy::find(std::string_view id_or_label) const {
     };
     for (std::size_t t = 0; t < themes_.size(); ++t)
       if (matches(themes_[t]))
-        return Selection{Selection::Kind::theme, t, themes_[t].id, themes_[t].label,
+        return Selection{Selection::Kind::theme, t,  themes_[t].id, themes_[t].label,
                          themes_[t].crime_types, {t}};
     for (std::size_t g = 0; g < groups_.size(); ++g)
       if (matches(groups_[g]))
-        return Selection{Selection::Kind::group, g, groups_[g].id, groups_[g].label,
-                         groups_[g].crime_types, groups_[g].themes};
+        return Selection{Selection::Kind::group, g, groups_[g].id, groups_[g].label, groups_[g].crime_types,
+                         groups_[g].themes};
   }
   return std::nullopt;
 }
@@ -94,10 +94,10 @@ Selection Taxonomy::resolve(std::string_view id_or_label) const {
   for (const Group& g : groups_) names.insert(names.end(), {g.id, g.label});
   const auto closest = closest_name(id_or_label, names);
   const std::string hint = closest ? fmt::format(" Did you mean \"{}\"?", *closest) : std::string();
-  throw InputError(fmt::format(
-      "theme or group \"{}\" is not in the taxonomy {}.{} Give an id or a label from it. Themes: "
-      "{}. Groups: {}.",
-      id_or_label, source_, hint, join_ids(themes_), join_ids(groups_)));
+  throw InputError(
+      fmt::format("theme or group \"{}\" is not in the taxonomy {}.{} Give an id or a label from it. Themes: "
+                  "{}. Groups: {}.",
+                  id_or_label, source_, hint, join_ids(themes_), join_ids(groups_)));
 }
 
 }  // namespace csa::taxonomy

@@ -150,8 +150,8 @@ class Loader {
                               std::string_view example) const {
     const toml::node* node = table.get(key);
     if (node == nullptr)
-      fail(table.source(), fmt::format("{} has no \"{}\"; add a line such as {} = \"{}\"", what, key,
-                                       key, example));
+      fail(table.source(),
+           fmt::format("{} has no \"{}\"; add a line such as {} = \"{}\"", what, key, key, example));
     return string_value(*node, key, example);
   }
 
@@ -162,8 +162,8 @@ class Loader {
 
   std::string string_value(const toml::node& node, std::string_view key, std::string_view example) const {
     if (const auto* s = node.as_string()) return s->get();
-    fail(node.source(), fmt::format("\"{}\" must be text in double quotes, e.g. {} = \"{}\"; found {}",
-                                    key, key, example, type_name(node.type())));
+    fail(node.source(), fmt::format("\"{}\" must be text in double quotes, e.g. {} = \"{}\"; found {}", key,
+                                    key, example, type_name(node.type())));
   }
 
   // The [[theme]] or [[group]] entries: an array of tables, or nothing when `required` is false.
@@ -171,9 +171,10 @@ class Loader {
     const toml::node* node = root.get(key);
     if (node == nullptr) {
       if (!required) return nullptr;
-      throw InputError(fmt::format("{}: the file has no [[{}]] entries; add one [[{}]] table per {} "
-                                   "(see the comments in {})",
-                                   source_, key, key, key, default_taxonomy_path()));
+      throw InputError(
+          fmt::format("{}: the file has no [[{}]] entries; add one [[{}]] table per {} "
+                      "(see the comments in {})",
+                      source_, key, key, key, default_taxonomy_path()));
     }
     const toml::array* array = node->as_array();
     if (array == nullptr || !array->is_array_of_tables())
@@ -261,8 +262,7 @@ class Loader {
                                         theme_id, type_name(item.type())));
       const int code = crime_type_code(name->get());
       if (code < 0) fail(item.source(), unknown_crime_type(name->get()));
-      const auto [it, inserted] =
-          mapped_.try_emplace(code, Mapping{theme_id, item.source().begin.line});
+      const auto [it, inserted] = mapped_.try_emplace(code, Mapping{theme_id, item.source().begin.line});
       if (!inserted)
         fail(item.source(), fmt::format("crime type \"{}\" is already in theme \"{}\" (line {}); a crime "
                                         "type belongs to one theme only, so totals count each incident "
@@ -276,9 +276,10 @@ class Loader {
 
   std::string unknown_crime_type(const std::string& seen) const {
     const auto closest = closest_name(seen, police_uk_crime_types());
-    return fmt::format("\"{}\" is not a police.uk crime type.{} Use the exact spelling of the Crime type "
-                       "column: {}",
-                       seen, did_you_mean(closest), quoted_list(police_uk_crime_types()));
+    return fmt::format(
+        "\"{}\" is not a police.uk crime type.{} Use the exact spelling of the Crime type "
+        "column: {}",
+        seen, did_you_mean(closest), quoted_list(police_uk_crime_types()));
   }
 
   void check_every_crime_type_mapped() const {
@@ -341,15 +342,15 @@ class Loader {
         const std::string why = use != ids_.end() && use->second.what == "group"
                                     ? " (it is a group; a group lists themes, so list that group's themes)"
                                     : "";
-        fail(item.source(), fmt::format("group \"{}\" names \"{}\", which is not a theme id{}.{} The "
-                                        "theme ids are {}",
-                                        group_id, id->get(), why, did_you_mean(closest),
-                                        quoted_list(theme_ids)));
+        fail(item.source(),
+             fmt::format("group \"{}\" names \"{}\", which is not a theme id{}.{} The "
+                         "theme ids are {}",
+                         group_id, id->get(), why, did_you_mean(closest), quoted_list(theme_ids)));
       }
       for (std::size_t t : out)
         if (t == found->second)
-          fail(item.source(), fmt::format("group \"{}\" names theme \"{}\" twice; remove one", group_id,
-                                          id->get()));
+          fail(item.source(),
+               fmt::format("group \"{}\" names theme \"{}\" twice; remove one", group_id, id->get()));
       out.push_back(found->second);
     }
     return out;
@@ -374,8 +375,9 @@ Taxonomy parse_taxonomy(std::string_view toml_text, const std::string& source_na
 Taxonomy load_taxonomy(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw IoError(fmt::format("cannot read taxonomy file {}: {}; check the path and that the file is readable",
-                              path, std::strerror(errno)));
+    throw IoError(
+        fmt::format("cannot read taxonomy file {}: {}; check the path and that the file is readable", path,
+                    std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
   return parse_taxonomy(text.str(), path);

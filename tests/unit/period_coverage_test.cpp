@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <set>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "period/coverage.hpp"
@@ -45,8 +45,7 @@ TEST(PeriodCoverage, PartialWindowListsRunsOfMissingMonths) {
   EXPECT_EQ(c.status(), CoverageStatus::partial);
   EXPECT_EQ(c.months_present(), 8);
   EXPECT_EQ(c.summary(), "partial (8 of 12 months)");
-  EXPECT_EQ(c.sentence(),
-            "2024/25: no data for Apr 2024\u2013Jun 2024, Sep 2024 (4 of 12 months missing)");
+  EXPECT_EQ(c.sentence(), "2024/25: no data for Apr 2024\u2013Jun 2024, Sep 2024 (4 of 12 months missing)");
 }
 
 TEST(PeriodCoverage, SortedVectorGivesTheSameAnswer) {

@@ -1,9 +1,9 @@
-#include <gtest/gtest.h>
-
 #include <string>
 
-#include "core/error.hpp"
+#include <gtest/gtest.h>
+
 #include "period/period_spec.hpp"
+#include "core/error.hpp"
 
 namespace csa::period {
 namespace {

@@ -1,7 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "period/window.hpp"
@@ -25,9 +25,8 @@ TEST(PeriodWindow, YearEndingLabelsFromTheSeeds) {
 
 TEST(PeriodWindow, YearEndingLabelForEveryEndMonth) {
   // Ending in December the 12 months sit in one calendar year; any other end spans two.
-  const std::vector<std::string> expected = {"2024/25", "2024/25", "2024/25", "2024/25",
-                                             "2024/25", "2024/25", "2024/25", "2024/25",
-                                             "2024/25", "2024/25", "2024/25", "2025"};
+  const std::vector<std::string> expected = {"2024/25", "2024/25", "2024/25", "2024/25", "2024/25", "2024/25",
+                                             "2024/25", "2024/25", "2024/25", "2024/25", "2024/25", "2025"};
   for (int month = 1; month <= 12; ++month) {
     const Window w = year_ending(Month(2025, month));
     EXPECT_EQ(w.label(), expected[static_cast<std::size_t>(month - 1)]) << "YE month " << month;
@@ -117,8 +116,8 @@ TEST(PeriodWindow, FinancialYearToDateAgainstEarlierYears) {
   EXPECT_EQ(ytd.description(), "financial year 2025/26 to date (April\u2013September 2025)");
 
   const std::vector<Window> years = years_back(ytd, 3);
-  EXPECT_EQ(labels(years), (std::vector<std::string>{"Apr\u2013Sep 2023", "Apr\u2013Sep 2024",
-                                                     "Apr\u2013Sep 2025"}));
+  EXPECT_EQ(labels(years),
+            (std::vector<std::string>{"Apr\u2013Sep 2023", "Apr\u2013Sep 2024", "Apr\u2013Sep 2025"}));
   for (const Window& w : years) EXPECT_EQ(w.size(), 6);
 
   // In the last quarter the year to date spans two calendar years.
@@ -139,8 +138,7 @@ TEST(PeriodWindow, YearsBackOldestFirst) {
   // The four years of seed 002's Table 3 (YE September).
   EXPECT_EQ(labels(years_back(Month(2024, 9), 4)),
             (std::vector<std::string>{"2020/21", "2021/22", "2022/23", "2023/24"}));
-  EXPECT_EQ(labels(years_back(financial_year(2024), 2)),
-            (std::vector<std::string>{"2023/24", "2024/25"}));
+  EXPECT_EQ(labels(years_back(financial_year(2024), 2)), (std::vector<std::string>{"2023/24", "2024/25"}));
   EXPECT_EQ(labels(years_back(calendar_year(2025), 1)), (std::vector<std::string>{"2025"}));
   EXPECT_THROW(years_back(Month(2025, 12), 0), InputError);
 }

@@ -1,8 +1,8 @@
 // Taxonomy files written by users: each broken invariant is reported with file, line, the value seen
 // and the fix. Fixtures: tests/fixtures/taxonomy/*.toml (the first line of each says what is wrong).
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "taxonomy/closest_name.hpp"
@@ -24,7 +24,9 @@ std::string load_error(const std::string& name) {
   return {};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(TaxonomyFile, ValidFixtureLoads) {
   const Taxonomy t = load_taxonomy(fixture("valid_two_themes.toml"));
@@ -123,21 +125,24 @@ TEST(TaxonomyFile, MissingFileIsAnIoError) {
 
 TEST(TaxonomyFile, GroupCannotListAGroup) {
   const std::string text =
-      "[[theme]]\nid = \"all\"\nlabel = \"All\"\ncrime_types = [\"Anti-social behaviour\", \"Bicycle theft\", "
-      "\"Burglary\", \"Criminal damage and arson\", \"Drugs\", \"Other crime\", \"Other theft\", "
-      "\"Possession of weapons\", \"Public order\", \"Robbery\", \"Shoplifting\", \"Theft from the person\", "
-      "\"Vehicle crime\", \"Violence and sexual offences\"]\n"
+      "[[theme]]\nid = \"all\"\nlabel = \"All\"\n"
+      "crime_types = [\"Anti-social behaviour\", \"Bicycle theft\", \"Burglary\", "
+      "\"Criminal damage and arson\", \"Drugs\", \"Other crime\", \"Other theft\", "
+      "\"Possession of weapons\", \"Public order\", \"Robbery\", \"Shoplifting\", "
+      "\"Theft from the person\", \"Vehicle crime\", \"Violence and sexual offences\"]\n"
       "[[group]]\nid = \"g1\"\nlabel = \"G1\"\nthemes = [\"all\"]\n"
       "[[group]]\nid = \"g2\"\nlabel = \"G2\"\nthemes = [\"g1\"]\n";
   try {
     parse_taxonomy(text, "inline.toml");
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_TRUE(contains(e.what(), "inline.toml:12:11: group \"g2\" names \"g1\", which is not a theme id (it "
-                                   "is a group; a group lists themes, so list that group's themes)"))
+    EXPECT_TRUE(contains(e.what(),
+                         "inline.toml:12:11: group \"g2\" names \"g1\", which is not a theme id (it "
+                         "is a group; a group lists themes, so list that group's themes)"))
         << e.what();
   }
-  EXPECT_EQ(parse_taxonomy(text.substr(0, text.find("[[group]]\nid = \"g2\"")), "inline.toml").groups().size(), 1U);
+  EXPECT_EQ(
+      parse_taxonomy(text.substr(0, text.find("[[group]]\nid = \"g2\"")), "inline.toml").groups().size(), 1U);
 }
 
 TEST(TaxonomyClosestName, SuggestsOnlyPlausibleNames) {
@@ -162,7 +167,8 @@ TEST(TaxonomyFile, InMemoryTextNamesTheGivenSource) {
     parse_taxonomy("colour = 1\n", "inline.toml");
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_TRUE(contains(e.what(), "inline.toml:1:1: unknown key \"colour\" at the top of the file")) << e.what();
+    EXPECT_TRUE(contains(e.what(), "inline.toml:1:1: unknown key \"colour\" at the top of the file"))
+        << e.what();
   }
   try {
     parse_taxonomy("name = \"empty\"\n", "inline.toml");

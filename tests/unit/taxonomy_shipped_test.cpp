@@ -1,8 +1,8 @@
 // The shipped default taxonomy (data/taxonomy/police-uk-themes.toml) and the lookups on it.
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "core/error.hpp"
 #include "taxonomy/taxonomy.hpp"
