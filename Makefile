@@ -1,5 +1,6 @@
 # csa: the two commands a new user needs are `make demo` and `make test` (see README.md).
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 JOBS  ?= $(shell nproc)
 SHARED ?= $(abspath ../shared)
 FUZZ_SECONDS ?= 60

@@ -9,6 +9,7 @@
 #include "cube/cube.hpp"
 #include "dataset/geography.hpp"
 #include "dataset/incidents.hpp"
+#include "period/period_spec.hpp"
 #include "period/window.hpp"
 #include "store/store.hpp"
 #include "table/area_tables.hpp"
@@ -23,6 +24,7 @@ struct TableArgs {
   std::string by = "ward";
   std::string theme = "all_crime";
   std::string ye;
+  std::string period;
   int years = 2;
   std::string format = "text";
   std::string taxonomy;
@@ -42,12 +44,16 @@ void run_table(const TableArgs& a) {
   if (incidents.size() == 0) {
     throw InputError(fmt::format("{} holds no incidents; run `csa ingest police-uk …` first", a.db));
   }
-  period::Month end = a.ye.empty() ? *incidents.months_loaded.rbegin() : period::Month::parse(a.ye, "--ye");
+  if (!a.ye.empty() && !a.period.empty()) throw InputError("give --ye or --period, not both");
+  // The latest period: --period (any form), --ye, or the year ending the latest month loaded.
+  period::Window latest = !a.period.empty() ? period::parse_window_spec(a.period, "--period")
+                          : period::year_ending(a.ye.empty() ? *incidents.months_loaded.rbegin()
+                                                             : period::Month::parse(a.ye, "--ye"));
   auto cube = cube::Cube::build(incidents, geography);
 
   table::AreaTableRequest request;
   request.area = area;
-  request.windows = period::years_back(end, a.years);
+  request.windows = period::years_back(latest, a.years);
   request.months_loaded = incidents.months_loaded;
   request.assignment = incidents.assignment;
   request.suppress = a.suppress_under > 0;
@@ -77,7 +83,9 @@ void add_table_command(CLI::App& app) {
   t->add_option("--by", a->by, "Rows: ward (the area's wards, for one --theme) or theme (every theme and group)")->capture_default_str();
   t->add_option("--theme", a->theme, "Theme or group id or label for --by ward (see data/taxonomy/police-uk-themes.toml)")->capture_default_str();
   t->add_option("--ye", a->ye, "Year ending this month, YYYY-MM (default: the latest month loaded)");
-  t->add_option("--years", a->years, "Number of year-ending periods, oldest first")->capture_default_str();
+  t->add_option("--period", a->period, std::string("The latest period in any of these forms (instead of --ye):\n") +
+                                          std::string(period::window_spec_forms()));
+  t->add_option("--years", a->years, "Number of periods: the latest and the same period of earlier years")->capture_default_str();
   t->add_option("--format", a->format, "text, csv, markdown or json")->capture_default_str();
   t->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   t->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();

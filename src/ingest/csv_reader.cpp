@@ -138,7 +138,12 @@ CsvReader::Status CsvReader::parse_at(CsvRecord& record, bool& need_more) {
       }
       spans_.push_back({s0, scratch_.size() - s0, true});
       if (malformed) break;
-      if (pos < end_ && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r') {
+      // After a closing quote: a comma, a line end (LF, CRLF, or CR at the end of input) or the end.
+      // A lone CR is data in an unquoted field, so here it is text after the quote, not a line end.
+      if (pos < end_ && buf[pos] == '\r' && pos + 1 >= end_ && !eof_) { need_more = true; return Status::ok; }
+      bool line_end = pos < end_ && (buf[pos] == '\n' ||
+                                     (buf[pos] == '\r' && (pos + 1 < end_ ? buf[pos + 1] == '\n' : eof_)));
+      if (pos < end_ && buf[pos] != ',' && !line_end) {
         malformed = true;
         problem = "unexpected character after a closing quote (a quote inside a quoted field must be doubled)";
         // Skip to the end of the physical line.

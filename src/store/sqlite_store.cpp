@@ -57,10 +57,11 @@ class RawStmt {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// A text dictionary (force names, crime types, outcomes, locations, LSOAs): ids cached in memory so
-// the insert path does one hash lookup per distinct value and batch; new values are inserted inside
-// the caller's transaction. Within one batch, a value is also remembered by its address: the parser
-// stores each repeated text once, so most rows are answered by a pointer compare, not a string hash.
+// A text dictionary (force names, crime types, outcomes, locations, LSOAs): ids live in memory, so
+// resolving a value is a hash lookup. A value not seen before gets the next id at once and is written
+// with the batch's other new values by flush(), many rows per INSERT, inside the caller's transaction.
+// Within one batch a value is also remembered by its address: the parser stores each repeated text
+// once, so most rows are answered by a pointer compare rather than a string hash.
 class Dictionary {
  public:
   Dictionary(SqliteDb& db, std::string table, std::string key_column = "name", std::string extra_column = {})
@@ -68,9 +69,15 @@ class Dictionary {
 
   void load() {
     ids_.clear();
+    pending_.clear();
     begin_batch();
+    next_id_ = 1;
     SqliteStmt st(db_, fmt::format("SELECT id, {} FROM {}", key_, table_));
-    while (st.step()) ids_.emplace(st.text(1), st.int64(0));
+    while (st.step()) {
+      std::int64_t id = st.int64(0);
+      ids_.emplace(st.text(1), id);
+      next_id_ = std::max(next_id_, id + 1);
+    }
   }
 
   // Forgets addresses seen in the previous batch (its memory may now hold other text).
@@ -81,10 +88,11 @@ class Dictionary {
     }
   }
 
-  // The id of `value` (extra: the second column's value when the dictionary has one, e.g. LSOA name).
+  // The id of `value` (extra: the second column's value when the dictionary has one, e.g. LSOA name;
+  // it must stay valid until flush()).
   std::int64_t id(std::string_view value, std::string_view extra = {}) {
     std::size_t mask = seen_.size() - 1;
-    std::size_t i = (reinterpret_cast<std::uintptr_t>(value.data()) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+    std::size_t i = slot_of(value.data(), mask);
     for (;; i = (i + 1) & mask) {
       const Seen& s = seen_[i];
       if (s.data == nullptr) break;
@@ -94,12 +102,34 @@ class Dictionary {
     if ((seen_used_ + 1) * 2 > seen_.size()) {
       grow_seen();
       mask = seen_.size() - 1;
-      i = (reinterpret_cast<std::uintptr_t>(value.data()) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+      i = slot_of(value.data(), mask);
     }
     while (seen_[i].data != nullptr) i = (i + 1) & mask;
     seen_[i] = {value.data(), value.size(), found};
     ++seen_used_;
     return found;
+  }
+
+  // Writes the values first seen since the last flush.
+  void flush() {
+    constexpr std::size_t kRows = 100;
+    const int columns = extra_.empty() ? 2 : 3;
+    std::size_t done = 0;
+    while (done < pending_.size()) {
+      std::size_t rows = std::min(kRows, pending_.size() - done);
+      std::unique_ptr<SqliteStmt>& st = rows == kRows ? insert_many_ : insert_one_;
+      if (!st) st = std::make_unique<SqliteStmt>(db_, insert_sql(rows == kRows ? kRows : 1));
+      if (rows != kRows) rows = 1;
+      for (std::size_t k = 0; k < rows; ++k) {
+        const Pending& p = pending_[done + k];
+        int c = static_cast<int>(k) * columns;
+        st->bind(c + 1, p.id).bind(c + 2, std::string_view(*p.value));
+        if (columns == 3) st->bind(c + 3, p.extra);
+      }
+      st->run();
+      done += rows;
+    }
+    pending_.clear();
   }
 
   std::vector<std::string> names_by_id() const {
@@ -116,21 +146,36 @@ class Dictionary {
     std::size_t size = 0;
     std::int64_t id = 0;
   };
+  struct Pending {
+    std::int64_t id;
+    const std::string* value;  // the key in ids_ (node-based: its address never changes)
+    std::string_view extra;
+  };
   static constexpr std::size_t kSeenInitial = 256;
+
+  static std::size_t slot_of(const char* p, std::size_t mask) {
+    return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+  }
+
+  std::string insert_sql(std::size_t rows) const {
+    // OR FAIL (not the default ABORT): a failing multi-row statement need not undo its own earlier
+    // rows, because the caller rolls the whole transaction back; so SQLite keeps no statement journal,
+    // which would otherwise copy every index page the statement touches.
+    std::string sql = extra_.empty() ? fmt::format("INSERT OR FAIL INTO {}(id, {}) VALUES ", table_, key_)
+                                     : fmt::format("INSERT OR FAIL INTO {}(id, {}, {}) VALUES ", table_, key_, extra_);
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (r > 0) sql += ',';
+      sql += extra_.empty() ? "(?,?)" : "(?,?,?)";
+    }
+    return sql;
+  }
 
   std::int64_t lookup(std::string_view value, std::string_view extra) {
     auto it = ids_.find(value);
     if (it != ids_.end()) return it->second;
-    if (!insert_) {
-      insert_ = std::make_unique<SqliteStmt>(
-          db_, extra_.empty() ? fmt::format("INSERT INTO {}({}) VALUES (?)", table_, key_)
-                              : fmt::format("INSERT INTO {}({}, {}) VALUES (?, ?)", table_, key_, extra_));
-    }
-    insert_->bind(1, value);
-    if (!extra_.empty()) insert_->bind(2, extra);
-    insert_->run();
-    std::int64_t new_id = sqlite3_last_insert_rowid(db_.get());
-    ids_.emplace(std::string(value), new_id);
+    std::int64_t new_id = next_id_++;
+    auto [at, inserted] = ids_.emplace(std::string(value), new_id);
+    pending_.push_back({new_id, &at->first, extra});
     return new_id;
   }
 
@@ -140,7 +185,7 @@ class Dictionary {
     std::size_t mask = seen_.size() - 1;
     for (const Seen& s : old) {
       if (s.data == nullptr) continue;
-      std::size_t i = (reinterpret_cast<std::uintptr_t>(s.data) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+      std::size_t i = slot_of(s.data, mask);
       while (seen_[i].data != nullptr) i = (i + 1) & mask;
       seen_[i] = s;
     }
@@ -149,7 +194,9 @@ class Dictionary {
   SqliteDb& db_;
   std::string table_, key_, extra_;
   std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> ids_;
-  std::unique_ptr<SqliteStmt> insert_;
+  std::int64_t next_id_ = 1;
+  std::vector<Pending> pending_;
+  std::unique_ptr<SqliteStmt> insert_many_, insert_one_;
   std::vector<Seen> seen_ = std::vector<Seen>(kSeenInitial);
   std::size_t seen_used_ = 0;
 };
@@ -234,17 +281,21 @@ class SqliteStore final : public Store {
                                       info.source_path, info.rows_read, info.rows_stored, info.rows_quarantined));
     }
     BatchWriteResult result;
-    std::optional<BatchInfo> previous = find_batch(info.key);
-    if (previous && previous->content_hash == info.content_hash) {
-      result.action = BatchWriteResult::Action::unchanged;
-      result.batch_id = previous->id;
-      result.previous = previous;
-      log(info, "unchanged", previous->id, fmt::format("identical to the release loaded {}", previous->loaded_at));
-      return result;
-    }
-    for (Dictionary* d : {&forces_, &crime_types_, &outcomes_, &locations_, &lsoas_}) d->begin_batch();
     try {
+      // BEGIN IMMEDIATE takes the write lock first, so what is read below cannot change under us.
       SqliteTransaction tx(db_);
+      // Another connection may have written since the dictionaries were read: then read them again.
+      if (data_version() != data_version_) load_dictionaries();
+      for (Dictionary* d : dictionaries()) d->begin_batch();
+      std::optional<BatchInfo> previous = find_batch(info.key);
+      if (previous && previous->content_hash == info.content_hash) {
+        result.action = BatchWriteResult::Action::unchanged;
+        result.batch_id = previous->id;
+        result.previous = previous;
+        log(info, "unchanged", previous->id, fmt::format("identical to the release loaded {}", previous->loaded_at));
+        tx.commit();
+        return result;
+      }
       std::unordered_map<std::string, std::int64_t> old_outcomes;
       if (previous) {
         result.action = BatchWriteResult::Action::replaced;
@@ -257,6 +308,7 @@ class SqliteStore final : public Store {
       insert_batch_row(info, first_id, first_id + static_cast<std::int64_t>(incidents.size()) - 1);
       std::int64_t batch_id = sqlite3_last_insert_rowid(db_.get());
       insert_incidents(batch_id, first_id, incidents, previous ? &old_outcomes : nullptr, result);
+      for (Dictionary* d : dictionaries()) d->flush();
       insert_quarantine(batch_id, info.source_path, quarantine);
       if (previous) result.crimes_removed = static_cast<std::int64_t>(old_outcomes.size());
       log(info, previous ? "replaced" : "loaded", batch_id,
@@ -267,7 +319,7 @@ class SqliteStore final : public Store {
       tx.commit();
       result.batch_id = batch_id;
     } catch (...) {
-      load_dictionaries();  // ids cached during the rolled-back transaction are gone
+      load_dictionaries();  // ids given out during the rolled-back transaction are gone
       throw;
     }
     return result;
@@ -417,12 +469,17 @@ class SqliteStore final : public Store {
     return b;
   }
 
+  std::array<Dictionary*, 5> dictionaries() { return {&forces_, &crime_types_, &outcomes_, &locations_, &lsoas_}; }
+
+  std::int64_t data_version() const {
+    SqliteStmt st(db_, "PRAGMA data_version");
+    st.step();
+    return st.int64(0);
+  }
+
   void load_dictionaries() {
-    forces_.load();
-    crime_types_.load();
-    outcomes_.load();
-    locations_.load();
-    lsoas_.load();
+    for (Dictionary* d : dictionaries()) d->load();
+    data_version_ = data_version();
   }
 
   std::int64_t next_incident_id() {
@@ -471,14 +528,17 @@ class SqliteStore final : public Store {
   // Rows go in kRowsPerInsert at a time through one multi-row INSERT, so SQLite's per-statement
   // cost (step, reset, opcode dispatch) is paid once per chunk, not per row. The id column is left to
   // SQLite, which appends max(id)+1, max(id)+2, ...: the batch's consecutive range, checked below.
-  static constexpr int kIncidentColumns = 13;
+  // Every row's batch_id is parameter ?1, bound once per batch; row k's other 12 values are
+  // parameters 2 + 12k ... 13 + 12k.
+  static constexpr int kIncidentColumns = 12;
   static constexpr int kRowsPerInsert = 64;
 
   static std::string incident_insert_sql(int rows) {
+    // OR FAIL: no statement journal (see Dictionary::insert_sql); any failure rolls back the batch.
     std::string sql =
-        "INSERT INTO incident(batch_id, line, crime_id, month, reported_by, falls_within, lon, lat, location_id, "
+        "INSERT OR FAIL INTO incident(batch_id, line, crime_id, month, reported_by, falls_within, lon, lat, location_id, "
         "lsoa_id, crime_type_id, outcome_id, context) VALUES ";
-    for (int r = 0; r < rows; ++r) sql += r == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    for (int r = 0; r < rows; ++r) sql += r == 0 ? "(?1,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?1,?,?,?,?,?,?,?,?,?,?,?,?)";
     return sql;
   }
 
@@ -486,6 +546,8 @@ class SqliteStore final : public Store {
                         std::unordered_map<std::string, std::int64_t>* old_outcomes, BatchWriteResult& result) {
     if (!insert_many_) insert_many_ = std::make_unique<RawStmt>(db_, incident_insert_sql(kRowsPerInsert));
     if (!insert_one_) insert_one_ = std::make_unique<RawStmt>(db_, incident_insert_sql(1));
+    sqlite3_bind_int64(insert_many_->get(), 1, batch_id);
+    sqlite3_bind_int64(insert_one_->get(), 1, batch_id);
     std::array<std::array<unsigned char, 32>, kRowsPerInsert> id_bytes;
     const std::size_t n = incidents.size();
     std::size_t done = 0;
@@ -497,7 +559,6 @@ class SqliteStore final : public Store {
       for (std::size_t k = 0; k < rows; ++k) {
         const IncidentRecord& r = incidents[done + k];
         int c = static_cast<int>(k) * kIncidentColumns;
-        sqlite3_bind_int64(st, c + 1, batch_id);
         sqlite3_bind_int64(st, c + 2, r.line);
         std::string_view key;  // the stored Crime ID, to match an older release's
         if (r.crime_id.empty()) {
@@ -580,12 +641,22 @@ class SqliteStore final : public Store {
 
   mutable SqliteDb db_;
   int version_ = 0;
+  std::int64_t data_version_ = 0;  // PRAGMA data_version when the dictionaries were read
   Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_;
   std::unique_ptr<RawStmt> insert_many_, insert_one_;  // finalized before db_ closes (declared after it)
 };
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+  // SQLite's memory statistics take a global mutex on every allocation; csa never reads them. This
+  // only takes effect before SQLite initialises (else it is refused, harmlessly).
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+  return std::make_unique<SqliteStore>(path);
+}
 
 }  // namespace csa::store
