@@ -30,6 +30,7 @@ struct TableArgs {
   std::string taxonomy;
   std::string assign = "lsoa-best-fit";
   int suppress_under = 5;
+  std::size_t top = 0;
 };
 
 void run_table(const TableArgs& a) {
@@ -56,6 +57,7 @@ void run_table(const TableArgs& a) {
   request.windows = period::years_back(latest, a.years);
   request.months_loaded = incidents.months_loaded;
   request.assignment = incidents.assignment;
+  request.top = a.top;
   request.suppress = a.suppress_under > 0;
   if (request.suppress) request.suppression.threshold = a.suppress_under;
 
@@ -86,6 +88,7 @@ void add_table_command(CLI::App& app) {
   t->add_option("--period", a->period, std::string("The latest period in any of these forms (instead of --ye):\n") +
                                           std::string(period::window_spec_forms()));
   t->add_option("--years", a->years, "Number of periods: the latest and the same period of earlier years")->capture_default_str();
+  t->add_option("--top", a->top, "--by ward: only the top N wards by latest count, ties kept (0 = all)")->capture_default_str();
   t->add_option("--format", a->format, "text, csv, markdown or json")->capture_default_str();
   t->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   t->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();

@@ -174,7 +174,10 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
   std::vector<std::size_t> order(wards.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
+  std::size_t shown = 0;
   for (std::size_t i : order) {
+    if (r.top > 0 && ranks[i] > r.top) continue;  // competition ranks keep ties at the boundary
+    ++shown;
     const auto& ward = g.area(wards[i]);
     Row row;
     row.cells.push_back({ward.name, std::nullopt});
@@ -198,6 +201,10 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
     return fmt::format("{}", fmt::join(names, ", "));
   }()));
   t.notes.push_back("Rank 1 = the highest count in the latest period; tied wards share a rank.");
+  if (r.top > 0) {
+    t.notes.push_back(fmt::format("Top {} wards by count in the latest period (ties kept): {} of {} wards shown.", r.top,
+                                  shown, wards.size()));
+  }
   add_common_notes(t, cube, theme.crime_types, theme.label, r, w);
   return t;
 }

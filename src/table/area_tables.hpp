@@ -24,6 +24,7 @@ struct AreaTableRequest {
   std::set<period::Month> months_loaded;
   dataset::Assignment assignment = dataset::Assignment::lsoa_best_fit;
   std::string zero_change_text = "0% (0)";
+  std::size_t top = 0;                  // ward tables: only the top N wards by latest count, ties kept (0 = all)
 };
 
 // Rows: the wards of the area ranked by the latest count; a total row for the area.
