@@ -16,6 +16,7 @@
 #include "geo/boundary_reader.hpp"
 #include "geo/gdal_session.hpp"
 #include "geo/point_locator.hpp"
+#include "support/temp_dir.hpp"
 
 namespace csa::geo {
 namespace {
@@ -24,25 +25,7 @@ namespace fs = std::filesystem;
 
 std::string fixture(const std::string& name) { return std::string(CSA_FIXTURES_DIR) + "/geo/" + name; }
 
-// A fresh directory under the system temp dir, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "csa-geo-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using csa::testing::TempDir;
 
 // ogr2ogr through the GDAL API: src → dst in the given driver, optionally reprojected.
 void translate(const std::string& src, const std::string& dst, const std::string& driver,

@@ -20,6 +20,7 @@
 #include "ingest/police_uk_ingest.hpp"
 #include "ingest/source_files.hpp"
 #include "store/store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace csa::ingest {
 namespace {
@@ -69,25 +70,7 @@ std::vector<std::string> physical_lines(const std::string& path) {
   return lines;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "csa-ingest-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using csa::testing::TempDir;
 
 // One stored incident as the dataset stage sees it.
 using Row = std::tuple<int, std::string, std::string, std::string, std::optional<double>, std::optional<double>>;

@@ -14,29 +14,13 @@
 #include "core/error.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace csa::store {
 namespace {
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "csa-store-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using csa::testing::TempDir;
 
 const std::string kHexA(64, 'a');
 const std::string kHexB = std::string(63, 'b') + "1";
