@@ -34,6 +34,7 @@ std::string_view unplaced_label(Unplaced u) {
   switch (u) {
     case Unplaced::placed: return "placed";
     case Unplaced::no_location: return "no location or LSOA";
+    case Unplaced::no_lsoa: return "coordinates but no LSOA";
     case Unplaced::lsoa_not_in_lookup: return "LSOA not in the loaded lookup";
     case Unplaced::outside_boundaries: return "outside the loaded ward boundaries";
     case Unplaced::ward_not_in_lookup: return "ward boundary not in the loaded lookup";
@@ -93,7 +94,7 @@ Incidents load_incidents(const store::Store& store, const Geography& geography, 
     int ward = -1;
     Unplaced why = Unplaced::placed;
     if (v.lsoa_code->empty()) {
-      why = Unplaced::no_location;
+      why = v.lon ? Unplaced::no_lsoa : Unplaced::no_location;
     } else {
       auto [it, fresh] = lsoa_cache.emplace(v.lsoa_code, -1);
       if (fresh) {

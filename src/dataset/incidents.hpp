@@ -28,12 +28,13 @@ Assignment parse_assignment(std::string_view text);   // throws InputError listi
 enum class Unplaced : std::uint8_t {
   placed = 0,
   no_location,         // police.uk gives neither coordinates nor an LSOA
+  no_lsoa,             // best-fit: coordinates but no LSOA (Northern Ireland, some BTP rows)
   lsoa_not_in_lookup,  // an LSOA the loaded lookup lacks (e.g. another country's, or a newer vintage)
   outside_boundaries,  // point-in-polygon: coordinates outside every loaded ward polygon
   ward_not_in_lookup,  // point-in-polygon: a ward polygon whose code the lookup lacks
 };
 std::string_view unplaced_label(Unplaced u);
-inline constexpr int kUnplacedKinds = 5;
+inline constexpr int kUnplacedKinds = 6;
 
 struct Incidents {
   // One entry per incident.

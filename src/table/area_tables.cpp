@@ -31,14 +31,17 @@ struct Windows {
 
 SuppressionRule rule_of(const AreaTableRequest& r) { return r.suppression; }
 
+// A threshold of 1 hides nothing and 0 or less means no suppression, so neither is applied or noted.
+bool suppressing(const AreaTableRequest& r) { return r.suppress && r.suppression.threshold > 1; }
+
 bool hidden(const AreaTableRequest& r, std::initializer_list<std::int64_t> counts) {
-  return r.suppress && measure::derived_figure_hidden(counts, rule_of(r));
+  return suppressing(r) && measure::derived_figure_hidden(counts, rule_of(r));
 }
 
 Cell count_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int64_t n) {
   if (cov.status() == period::CoverageStatus::empty) return {"n/a", std::nullopt};
   std::string mark = cov.complete() ? "" : "†";
-  if (r.suppress && measure::is_suppressed(n, rule_of(r))) return {measure::format_count(n, rule_of(r)) + mark, std::nullopt};
+  if (suppressing(r) && measure::is_suppressed(n, rule_of(r))) return {measure::format_count(n, rule_of(r)) + mark, std::nullopt};
   return {std::to_string(n) + mark, static_cast<double>(n)};
 }
 
@@ -123,9 +126,13 @@ void add_common_notes(Table& t, const cube::Cube& cube, taxonomy::CrimeTypeSet t
   t.notes.push_back(std::string(dataset::assignment_sentence(r.assignment)));
   auto forces = cube.forces_in(r.area);
   const auto& last = w.window(w.size() - 1);
-  std::vector<dataset::Unplaced> reasons = {dataset::Unplaced::no_location};
-  reasons.push_back(r.assignment == dataset::Assignment::lsoa_best_fit ? dataset::Unplaced::lsoa_not_in_lookup
-                                                                       : dataset::Unplaced::ward_not_in_lookup);
+  std::vector<dataset::Unplaced> reasons = {dataset::Unplaced::no_location, dataset::Unplaced::no_lsoa};
+  if (r.assignment == dataset::Assignment::lsoa_best_fit) {
+    reasons.push_back(dataset::Unplaced::lsoa_not_in_lookup);
+  } else {
+    reasons.push_back(dataset::Unplaced::outside_boundaries);
+    reasons.push_back(dataset::Unplaced::ward_not_in_lookup);
+  }
   for (auto reason : reasons) {
     std::int64_t n = cube.unplaced(forces, reason, types, last);
     if (n > 0) {
@@ -135,7 +142,7 @@ void add_common_notes(Table& t, const cube::Cube& cube, taxonomy::CrimeTypeSet t
           with_commas(n), what, last.label(), area.name, dataset::unplaced_label(reason)));
     }
   }
-  if (r.suppress) {
+  if (suppressing(r)) {
     t.notes.push_back(fmt::format("Counts from 1 to {} are shown as <{}, and figures derived from them are hidden (-).",
                                   r.suppression.threshold - 1, r.suppression.threshold));
   }
