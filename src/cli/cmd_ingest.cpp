@@ -42,6 +42,10 @@ void print_file(const ingest::FileIngestResult& r, int show_reasons) {
   fmt::print("{:<40} {:<10} read {:>7} = stored {:>7} + quarantined {:>5}", name, action_text(r),
              with_commas(r.rows_read), with_commas(r.rows_stored), with_commas(r.rows_quarantined));
   if (r.rows_without_location > 0) fmt::print("  ({} without location)", with_commas(r.rows_without_location));
+  if (r.rows_sharing_crime_id > 0) {
+    fmt::print("  ({} share a Crime ID with an earlier row: kept, police.uk lists them apart)",
+               with_commas(r.rows_sharing_crime_id));
+  }
   fmt::print("\n");
   if (r.write->action == store::BatchWriteResult::Action::unchanged) {
     fmt::print("{:<40} identical to the release loaded {}: the database is unchanged\n", "",

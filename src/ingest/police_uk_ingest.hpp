@@ -22,6 +22,7 @@ struct FileIngestResult {
   std::int64_t rows_quarantined = 0;
   std::int64_t rows_without_location = 0;  // stored, but cannot be placed on a map or in an area
   std::int64_t rows_without_lsoa = 0;
+  std::int64_t rows_sharing_crime_id = 0;  // stored rows whose Crime ID an earlier row of the file has
   std::map<std::string, std::int64_t> quarantine_reasons;  // reason kind -> rows
   std::optional<store::BatchWriteResult> write;            // absent when the whole file failed
   std::string error;                                       // why the whole file failed, if it did
