@@ -31,6 +31,7 @@ struct TableArgs {
   std::string assign = "lsoa-best-fit";
   int suppress_under = 5;
   std::size_t top = 0;
+  std::string change_style = "seeds";
 };
 
 void run_table(const TableArgs& a) {
@@ -58,6 +59,16 @@ void run_table(const TableArgs& a) {
   request.months_loaded = incidents.months_loaded;
   request.assignment = incidents.assignment;
   request.top = a.top;
+  if (a.change_style == "seeds") {
+    request.change_style = table::AreaTableRequest::ChangeStyle::seeds;
+  } else if (a.change_style == "cadet") {
+    request.change_style = table::AreaTableRequest::ChangeStyle::cadet;
+  } else if (a.change_style == "plain") {
+    request.change_style = table::AreaTableRequest::ChangeStyle::plain;
+  } else {
+    throw InputError(fmt::format("--change-style '{}' is not known; use seeds (+32% (+677)), cadet (+ 11.3%) or plain (17)",
+                                 a.change_style));
+  }
   request.suppress = a.suppress_under > 0;
   if (request.suppress) request.suppression.threshold = a.suppress_under;
 
@@ -89,6 +100,8 @@ void add_table_command(CLI::App& app) {
                                           std::string(period::window_spec_forms()));
   t->add_option("--years", a->years, "Number of periods: the latest and the same period of earlier years")->capture_default_str();
   t->add_option("--top", a->top, "--by ward: only the top N wards by latest count, ties kept (0 = all)")->capture_default_str();
+  t->add_option("--change-style", a->change_style, "seeds: +32% (+677); cadet: + 11.3% (No Calc on a zero base); plain: 17")
+      ->capture_default_str();
   t->add_option("--format", a->format, "text, csv, markdown or json")->capture_default_str();
   t->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   t->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();

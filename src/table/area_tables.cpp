@@ -50,10 +50,16 @@ Cell change_cell(const AreaTableRequest& r, const Windows& w, std::size_t a, std
   if (!period::comparable(w.coverage[a], w.coverage[b])) return {"not comparable", std::nullopt};
   if (hidden(r, {earlier, later})) return {"-", std::nullopt};
   auto change = measure::compute_change(earlier, later);
+  std::optional<double> percent = change.percent ? std::optional<double>(change.percent->to_double()) : std::nullopt;
+  switch (r.change_style) {
+    case AreaTableRequest::ChangeStyle::cadet: return {measure::format_cadet_percent(change), percent};
+    case AreaTableRequest::ChangeStyle::plain:
+      return {measure::format_plain_change(change), static_cast<double>(change.diff)};
+    case AreaTableRequest::ChangeStyle::seeds: break;
+  }
   measure::PercentVolumeStyle style;
   style.zero_change_text = r.zero_change_text;
-  return {measure::format_percent_and_volume(change, style),
-          change.percent ? std::optional<double>(change.percent->to_double()) : std::nullopt};
+  return {measure::format_percent_and_volume(change, style), percent};
 }
 
 Cell rate_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int64_t n, std::int64_t population) {

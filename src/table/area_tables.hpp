@@ -23,7 +23,11 @@ struct AreaTableRequest {
   bool suppress = true;
   std::set<period::Month> months_loaded;
   dataset::Assignment assignment = dataset::Assignment::lsoa_best_fit;
-  std::string zero_change_text = "0% (0)";
+  // How change prints: the seeds' `+32% (+677)` (whole percent and volume), the CADET tables'
+  // `+ 11.3%` (one decimal, `No Calc` on a zero base), or the plain signed count `17`.
+  enum class ChangeStyle { seeds, cadet, plain };
+  ChangeStyle change_style = ChangeStyle::seeds;
+  std::string zero_change_text = "0% (0)";  // seeds style, when nothing changed
   std::size_t top = 0;                  // ward tables: only the top N wards by latest count, ties kept (0 = all)
 };
 

@@ -80,4 +80,14 @@ unlocated=$(sqlite3 raw.db "SELECT count(*) FROM raw WHERE \"LSOA code\" = '' AN
 "$CSA" table --db csa.db --area Cambridge --by theme --ye 2025-12 --years 1 > theme.txt
 grep -q "Not placed: $(commas "$unlocated") crime and ASB incident(s) in 2025" theme.txt \
   || fail "the theme table does not report the $unlocated unlocated incidents of 2025"
+# 7. CADET-style change for every theme, one decimal, from the SQL counts (half away from zero in integers).
+"$CSA" table --db csa.db --area E07000008 --by theme --ye 2025-12 --years 2 --suppress-under 0 --change-style cadet \
+  --format csv 2>/dev/null | tail -n +2 | head -n 14 | awk -F, '{print $2","$3","$4}' | sort > cadet.csa
+sqlite3 -separator , raw.db "
+  WITH c AS (SELECT r.\"Crime type\" t, sum(r.Month BETWEEN '2024-01' AND '2024-12') a, sum(r.Month BETWEEN '2025-01' AND '2025-12') b
+             FROM raw r JOIN lookup l ON l.LSOA21CD = r.\"LSOA code\" WHERE l.LAD23CD = 'E07000008' GROUP BY r.\"Crime type\"),
+       d AS (SELECT a, b, (abs(b - a) * 2000 + a) / (2 * a) AS x FROM c)
+  SELECT a, b, CASE WHEN b >= a THEN '+ ' ELSE '- ' END || printf('%d.%d%%', x / 10, x % 10) FROM d" | sort > cadet.sql
+diff cadet.sql cadet.csa || fail "CADET-style changes differ"
+
 echo "real data checks passed: $expected_rows rows, 24 months, 14 crime types x 14 wards x 2 years, rates, districts"
