@@ -32,6 +32,7 @@ struct TableArgs {
   int suppress_under = 5;
   std::size_t top = 0;
   std::string change_style = "seeds";
+  bool stats = false;
 };
 
 void run_table(const TableArgs& a) {
@@ -59,6 +60,7 @@ void run_table(const TableArgs& a) {
   request.months_loaded = incidents.months_loaded;
   request.assignment = incidents.assignment;
   request.top = a.top;
+  request.with_stats = a.stats;
   if (a.change_style == "seeds") {
     request.change_style = table::AreaTableRequest::ChangeStyle::seeds;
   } else if (a.change_style == "cadet") {
@@ -102,6 +104,9 @@ void add_table_command(CLI::App& app) {
   t->add_option("--top", a->top, "--by ward: only the top N wards by latest count, ties kept (0 = all)")->capture_default_str();
   t->add_option("--change-style", a->change_style, "seeds: +32% (+677); cadet: + 11.3% (No Calc on a zero base); plain: 17")
       ->capture_default_str();
+  t->add_flag("--stats", a->stats,
+              "Add statistics: is the latest change significant (exact Poisson test), 95% CI of the rate, "
+              "and for wards the funnel position against the area's rate");
   t->add_option("--format", a->format, "text, csv, markdown or json")->capture_default_str();
   t->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   t->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();

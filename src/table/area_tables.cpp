@@ -12,6 +12,9 @@
 #include "measure/rate.hpp"
 #include "measure/share.hpp"
 #include "period/coverage.hpp"
+#include "stats/change_test.hpp"
+#include "stats/funnel.hpp"
+#include "stats/rate_interval.hpp"
 
 namespace csa::table {
 namespace {
@@ -66,6 +69,49 @@ Cell rate_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int6
   if (population <= 0 || !cov.complete()) return {"n/a", std::nullopt};
   if (hidden(r, {n})) return {"-", std::nullopt};
   return {measure::format_rate(n, population), measure::rate(n, population, measure::RateBase::per_1000).to_double()};
+}
+
+// "yes, p=0.003" when the latest change is unlikely under equal rates (exact conditional Poisson
+// test at 5%; both periods are 12 months of the same population, so exposures are equal).
+Cell change_test_cell(const AreaTableRequest& r, const Windows& w, std::int64_t earlier, std::int64_t later) {
+  std::size_t n = w.size();
+  if (!period::comparable(w.coverage[n - 2], w.coverage[n - 1])) return {"not comparable", std::nullopt};
+  if (hidden(r, {earlier, later})) return {"-", std::nullopt};
+  auto test = stats::test_change(earlier, later, w.window(n - 2).size(), w.window(n - 1).size());
+  std::string p = test.p_value < 0.001 ? "p<0.001" : fmt::format("p={:.3f}", test.p_value);
+  std::string text = fmt::format("{}, {}", test.significant ? "yes" : "no", p);
+  if (test.small_base) text += " (small base)";
+  return {text, test.p_value};
+}
+
+Cell rate_interval_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int64_t n, std::int64_t population) {
+  if (population <= 0 || !cov.complete()) return {"n/a", std::nullopt};
+  if (hidden(r, {n})) return {"-", std::nullopt};
+  auto ri = stats::rate_interval(n, population);
+  return {fmt::format("{:.1f}–{:.1f}", ri.interval.lower, ri.interval.upper), std::nullopt};
+}
+
+// Where a ward sits on the funnel of the area's wards: its count against the area's rate times its
+// population, at 95% and 99.8% exact Poisson limits.
+Cell funnel_cell(const AreaTableRequest& r, const period::Coverage& cov, std::int64_t n, std::int64_t population,
+                 double area_rate_per_resident) {
+  if (population <= 0 || !cov.complete()) return {"n/a", std::nullopt};
+  if (hidden(r, {n})) return {"-", std::nullopt};
+  auto fp = stats::funnel_point(n, population, area_rate_per_resident);
+  auto word = [](stats::FunnelPosition p) { return p == stats::FunnelPosition::above ? "above" : "below"; };
+  if (fp.at998 != stats::FunnelPosition::within) return {fmt::format("{} (99.8%)", word(fp.at998)), std::nullopt};
+  if (fp.at95 != stats::FunnelPosition::within) return {fmt::format("{} (95%)", word(fp.at95)), std::nullopt};
+  return {"within", std::nullopt};
+}
+
+void add_stats_notes(Table& t, bool funnel) {
+  t.notes.push_back("Significant: exact conditional test of two Poisson counts (binomial on the total), two-sided, "
+                    "5% level; 'small base' when the earlier count is under 10 (docs/METHODS.md).");
+  t.notes.push_back("95% CI: exact Poisson (Garwood) limits of the rate per 1,000.");
+  if (funnel) {
+    t.notes.push_back("vs area rate: the ward's count against the area's rate times the ward's population, outside "
+                      "exact Poisson funnel limits at 95% or 99.8% (Spiegelhalter 2005), or within them.");
+  }
 }
 
 Cell share_cell(const AreaTableRequest& r, std::int64_t part, std::int64_t parent) {
@@ -174,7 +220,12 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
   t.columns.push_back({"ward_code", "Code", Align::left});
   add_count_columns(t, w);
   add_change_columns(t, w);
+  if (r.with_stats && w.size() >= 2) t.columns.push_back({"change_1y_significant", "Significant", Align::right});
   t.columns.push_back({"rate_per_1000", "Rate per 1,000", Align::right});
+  if (r.with_stats) {
+    t.columns.push_back({"rate_ci_95", "95% CI", Align::right});
+    t.columns.push_back({"vs_area_rate", "vs area rate", Align::right});
+  }
   t.columns.push_back({"rank", "Rank", Align::right});
 
   std::vector<std::vector<std::int64_t>> counts;
@@ -184,6 +235,8 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
     latest.push_back(counts.back().back());
   }
   auto ranks = measure::competition_ranks(std::span<const std::int64_t>(latest));
+  auto total = counts_for(cube, r.area, theme.crime_types, w);
+  double area_rate = area.population > 0 ? static_cast<double>(total.back()) / static_cast<double>(area.population) : 0;
   std::vector<std::size_t> order(wards.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
@@ -197,15 +250,24 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
     row.cells.push_back({ward.code, std::nullopt});
     for (std::size_t k = 0; k < w.size(); ++k) row.cells.push_back(count_cell(r, w.coverage[k], counts[i][k]));
     add_change_cells(row.cells, r, w, counts[i]);
+    if (r.with_stats && w.size() >= 2) row.cells.push_back(change_test_cell(r, w, counts[i][w.size() - 2], counts[i].back()));
     row.cells.push_back(rate_cell(r, w.coverage.back(), counts[i].back(), ward.population));
+    if (r.with_stats) {
+      row.cells.push_back(rate_interval_cell(r, w.coverage.back(), counts[i].back(), ward.population));
+      row.cells.push_back(funnel_cell(r, w.coverage.back(), counts[i].back(), ward.population, area_rate));
+    }
     row.cells.push_back({std::to_string(ranks[i]), static_cast<double>(ranks[i])});
     t.rows.push_back(std::move(row));
   }
-  auto total = counts_for(cube, r.area, theme.crime_types, w);
   Row row{{{area.name + " (total)", std::nullopt}, {area.code, std::nullopt}}, RowKind::total};
   for (std::size_t k = 0; k < w.size(); ++k) row.cells.push_back(count_cell(r, w.coverage[k], total[k]));
   add_change_cells(row.cells, r, w, total);
+  if (r.with_stats && w.size() >= 2) row.cells.push_back(change_test_cell(r, w, total[w.size() - 2], total.back()));
   row.cells.push_back(rate_cell(r, w.coverage.back(), total.back(), area.population));
+  if (r.with_stats) {
+    row.cells.push_back(rate_interval_cell(r, w.coverage.back(), total.back(), area.population));
+    row.cells.push_back({"", std::nullopt});
+  }
   row.cells.push_back({"", std::nullopt});
   t.rows.push_back(std::move(row));
   t.notes.push_back(fmt::format("Theme '{}' covers police.uk crime type(s): {}.", theme.label, [&] {
@@ -218,6 +280,7 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
     t.notes.push_back(fmt::format("Top {} wards by count in the latest period (ties kept): {} of {} wards shown.", r.top,
                                   shown, wards.size()));
   }
+  if (r.with_stats) add_stats_notes(t, true);
   add_common_notes(t, cube, theme.crime_types, theme.label, r, w);
   return t;
 }
@@ -233,8 +296,10 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
   t.columns.push_back({"theme", "Theme", Align::left});
   add_count_columns(t, w);
   add_change_columns(t, w);
+  if (r.with_stats && w.size() >= 2) t.columns.push_back({"change_1y_significant", "Significant", Align::right});
   t.columns.push_back({"share_of_all_crime", "Share of all crime", Align::right});
   t.columns.push_back({"rate_per_1000", "Rate per 1,000", Align::right});
+  if (r.with_stats) t.columns.push_back({"rate_ci_95", "95% CI", Align::right});
 
   const taxonomy::Group* all_crime = nullptr;
   for (const auto& grp : taxonomy.groups()) {
@@ -246,9 +311,11 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
     Row row{{{label, std::nullopt}}, kind};
     for (std::size_t k = 0; k < w.size(); ++k) row.cells.push_back(count_cell(r, w.coverage[k], counts[k]));
     add_change_cells(row.cells, r, w, counts);
+    if (r.with_stats && w.size() >= 2) row.cells.push_back(change_test_cell(r, w, counts[w.size() - 2], counts.back()));
     bool in_all_crime = all_crime && (types & all_crime->crime_types) == types;
     row.cells.push_back(in_all_crime ? share_cell(r, counts.back(), all_latest) : Cell{"n/a", std::nullopt});
     row.cells.push_back(rate_cell(r, w.coverage.back(), counts.back(), area.population));
+    if (r.with_stats) row.cells.push_back(rate_interval_cell(r, w.coverage.back(), counts.back(), area.population));
     t.rows.push_back(std::move(row));
   };
   taxonomy::CrimeTypeSet everything;
@@ -260,6 +327,7 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
   t.notes.push_back(fmt::format("Themes and groups from the taxonomy {} ({}).", taxonomy.name(), taxonomy.source()));
   t.notes.push_back("Share of all crime: the theme's share of the 'all crime' group in the latest period; ASB is "
                     "recorded apart from crime, so it has none.");
+  if (r.with_stats) add_stats_notes(t, false);
   add_common_notes(t, cube, everything, "crime and ASB", r, w);
   return t;
 }

@@ -90,4 +90,14 @@ sqlite3 -separator , raw.db "
   SELECT a, b, CASE WHEN b >= a THEN '+ ' ELSE '- ' END || printf('%d.%d%%', x / 10, x % 10) FROM d" | sort > cadet.sql
 diff cadet.sql cadet.csa || fail "CADET-style changes differ"
 
+# 8. The --stats columns on the real table, against values computed once in R 4.2.2:
+#    binom.test(871, 912 + 871, 0.5)$p.value = 0.343 (Market 912 -> 871); binom.test(20, 25, 0.5) = 0.004
+#    (Newnham 5 -> 20); binom.test(2632, 5470, 0.5) = 0.006 (Cambridge); qchisq(c(.025, .975), c(2*2632, 2*2632+2))/2/146995*1000 = 17.2, 18.6 (Cambridge).
+"$CSA" table --db csa.db --area Cambridge --by ward --theme shoplifting --ye 2025-12 --years 2 --stats \
+  --format csv 2>/dev/null > stats.csv
+grep -q '^Market,E05013057,912,871,-4% (-41),"no, p=0.343",81.4,' stats.csv || fail "Market shoplifting stats: $(grep Market stats.csv)"
+grep -q '^Newnham,E05013058,5,20,+300% (+15),"yes, p=0.004 (small base)",' stats.csv || fail "Newnham stats: $(grep Newnham stats.csv)"
+grep -q '^Cambridge (total),E07000008,2838,2632,-7% (-206),"yes, p=0.006",17.9,17.2–18.6,' stats.csv \
+  || fail "Cambridge total stats: $(grep total stats.csv)"
+
 echo "real data checks passed: $expected_rows rows, 24 months, 14 crime types x 14 wards x 2 years, rates, districts"
