@@ -14,6 +14,7 @@ void add_ingest_command(CLI::App& app);
 void add_geography_command(CLI::App& app);
 void add_table_command(CLI::App& app);
 void add_status_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
 
 using csa::with_commas;
 
