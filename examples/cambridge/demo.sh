@@ -33,12 +33,15 @@ echo "== 3. Tables for Cambridge (E07000008), years ending December 2024 and 202
 "$csa" table --db "$db" --area E07000008 --by theme --ye 2025-12 --years 2 --format json > "$out/themes.json"
 "$csa" table --db "$db" --area E07000008 --by theme --ye 2025-09 --years 2 --format markdown > "$out/themes-ye-september.md"
 "$csa" geography compare --db "$db" --area Cambridge > "$out/ward-assignment-compare.txt"
+"$csa" table --db "$db" --area Cambridge --by ward --theme all_crime --ye 2025-12 --years 2 --stats > "$out/all-crime-by-ward-stats.txt"
+"$csa" table --db "$db" --area Cambridge --by harm --ye 2025-12 --harm-weights "$data/harm/cchi-weights-by-subgroup.csv" > "$out/harm.txt"
+"$csa" compare --db "$db" --area Cambridge --theme all_crime --period ye2025-12 --peers "$root/examples/cambridge/msg.toml" > "$out/compare-places.txt"
 cat "$out/shoplifting-by-ward.txt" | head -n 20
 
 echo
 echo "== Outputs"
 echo "database:                        $db"
-for f in shoplifting-by-ward.txt all-crime-by-ward.md themes.csv themes.json themes-ye-september.md ward-assignment-compare.txt; do
+for f in shoplifting-by-ward.txt all-crime-by-ward.md all-crime-by-ward-stats.txt harm.txt compare-places.txt themes.csv themes.json themes-ye-september.md ward-assignment-compare.txt; do
   echo "  $out/$f"
 done
 echo "try: $csa table --db $db --area Cambridge --by ward --theme burglary --years 2"

@@ -12,7 +12,9 @@
 #include "period/period_spec.hpp"
 #include "period/window.hpp"
 #include "store/store.hpp"
+#include "stats/harm_weights.hpp"
 #include "table/area_tables.hpp"
+#include "table/harm_table.hpp"
 #include "taxonomy/taxonomy.hpp"
 
 namespace csa::cli {
@@ -33,6 +35,7 @@ struct TableArgs {
   std::size_t top = 0;
   std::string change_style = "seeds";
   bool stats = false;
+  std::string harm_weights;
 };
 
 void run_table(const TableArgs& a) {
@@ -79,8 +82,21 @@ void run_table(const TableArgs& a) {
     t = table::ward_table(cube, taxonomy.resolve(a.theme), request);
   } else if (a.by == "theme") {
     t = table::theme_table(cube, taxonomy, request);
+  } else if (a.by == "harm") {
+    if (a.harm_weights.empty()) {
+      throw InputError("--by harm needs --harm-weights FILE (the CCHI weights by subgroup, e.g. "
+                       "../shared/data/harm/cchi-weights-by-subgroup.csv)");
+    }
+    table::HarmTableRequest harm;
+    harm.area = area;
+    harm.window = request.windows.back();
+    harm.weights = stats::derive_crime_type_weights(stats::read_cchi_subgroups(a.harm_weights));
+    harm.weights_source = a.harm_weights;
+    harm.suppress = request.suppress;
+    harm.suppression = request.suppression;
+    t = table::harm_table(cube, taxonomy, harm);
   } else {
-    throw InputError(fmt::format("--by '{}' is not known; use ward or theme", a.by));
+    throw InputError(fmt::format("--by '{}' is not known; use ward, theme or harm", a.by));
   }
   fmt::print("{}", table::render(t, format));
   if (format == table::Format::csv) {
@@ -95,7 +111,9 @@ void add_table_command(CLI::App& app) {
   auto* t = app.add_subcommand("table", "Counts, change, rates and ranks for an area, by ward or by theme, over year-ending periods");
   t->add_option("--db", a->db, "Database file")->capture_default_str();
   t->add_option("--area", a->area, "District or county: GSS code (E07000008) or name (Cambridge)")->required();
-  t->add_option("--by", a->by, "Rows: ward (the area's wards, for one --theme) or theme (every theme and group)")->capture_default_str();
+  t->add_option("--by", a->by,
+                "Rows: ward (the area's wards, for one --theme), theme (every theme and group) or harm (crime themes "
+                "by CCHI harm and volume, latest period)")->capture_default_str();
   t->add_option("--theme", a->theme, "Theme or group id or label for --by ward (see data/taxonomy/police-uk-themes.toml)")->capture_default_str();
   t->add_option("--ye", a->ye, "Year ending this month, YYYY-MM (default: the latest month loaded)");
   t->add_option("--period", a->period, std::string("The latest period in any of these forms (instead of --ye):\n") +
@@ -104,6 +122,7 @@ void add_table_command(CLI::App& app) {
   t->add_option("--top", a->top, "--by ward: only the top N wards by latest count, ties kept (0 = all)")->capture_default_str();
   t->add_option("--change-style", a->change_style, "seeds: +32% (+677); cadet: + 11.3% (No Calc on a zero base); plain: 17")
       ->capture_default_str();
+  t->add_option("--harm-weights", a->harm_weights, "CCHI weights by Home Office subgroup CSV, for --by harm");
   t->add_flag("--stats", a->stats,
               "Add statistics: is the latest change significant (exact Poisson test), 95% CI of the rate, "
               "and for wards the funnel position against the area's rate");

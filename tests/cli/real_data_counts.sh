@@ -100,4 +100,18 @@ grep -q '^Newnham,E05013058,5,20,+300% (+15),"yes, p=0.004 (small base)",' stats
 grep -q '^Cambridge (total),E07000008,2838,2632,-7% (-206),"yes, p=0.006",17.9,17.2–18.6,' stats.csv \
   || fail "Cambridge total stats: $(grep total stats.csv)"
 
+# 9. Harm: each theme's CCHI days = its 2025 count x the national-count-weighted mean of its
+#    subgroups' days, recomputed in SQL from the weights file.
+"$CSA" table --db csa.db --area E07000008 --by harm --ye 2025-12 --years 1 --suppress-under 0 \
+  --harm-weights "$data/harm/cchi-weights-by-subgroup.csv" --format csv 2>/dev/null | tail -n +2 | grep -v '^All crime' \
+  | awk -F, '{print $1","$2","$3}' | sort > harm.csa
+sqlite3 raw.db ".import --csv $data/harm/cchi-weights-by-subgroup.csv harm"
+sqlite3 -separator , raw.db "
+  WITH w AS (SELECT category, sum(cchi_days * national_count_2024_25) / sum(national_count_2024_25) AS days
+             FROM harm GROUP BY category),
+       c AS (SELECT r.\"Crime type\" t, count(*) n FROM raw r JOIN lookup l ON l.LSOA21CD = r.\"LSOA code\"
+             WHERE l.LAD23CD = 'E07000008' AND r.Month BETWEEN '2025-01' AND '2025-12' GROUP BY r.\"Crime type\")
+  SELECT c.t, c.n, printf('%.0f', c.n * w.days) FROM c JOIN w ON w.category = c.t" | sort > harm.sql
+diff harm.sql harm.csa || fail "harm-weighted counts differ"
+
 echo "real data checks passed: $expected_rows rows, 24 months, 14 crime types x 14 wards x 2 years, rates, districts"
