@@ -15,6 +15,7 @@
 #include "stats/change_test.hpp"
 #include "stats/funnel.hpp"
 #include "stats/rate_interval.hpp"
+#include "table/table_notes.hpp"
 
 namespace csa::table {
 namespace {
@@ -176,29 +177,9 @@ void add_common_notes(Table& t, const cube::Cube& cube, taxonomy::CrimeTypeSet t
     t.notes.push_back("Rates: no population loaded (csa geography load --population …).");
   }
   t.notes.push_back(std::string(dataset::assignment_sentence(r.assignment)));
-  auto forces = cube.forces_in(r.area);
-  const auto& last = w.window(w.size() - 1);
-  std::vector<dataset::Unplaced> reasons = {dataset::Unplaced::no_location, dataset::Unplaced::no_lsoa};
-  if (r.assignment == dataset::Assignment::lsoa_best_fit) {
-    reasons.push_back(dataset::Unplaced::lsoa_not_in_lookup);
-  } else {
-    reasons.push_back(dataset::Unplaced::outside_boundaries);
-    reasons.push_back(dataset::Unplaced::ward_not_in_lookup);
-  }
-  for (auto reason : reasons) {
-    std::int64_t n = cube.unplaced(forces, reason, types, last);
-    if (n > 0) {
-      t.notes.push_back(fmt::format(
-          "Not placed: {} {} incident(s) in {} from the force file(s) covering {} could not be placed in "
-          "any ward ({}); they are not in the counts above.",
-          with_commas(n), what, last.label(), area.name, dataset::unplaced_label(reason)));
-    }
-  }
-  if (suppressing(r)) {
-    t.notes.push_back(fmt::format("Counts from 1 to {} are shown as <{}, and figures derived from them are hidden (-).",
-                                  r.suppression.threshold - 1, r.suppression.threshold));
-  }
-  t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(kOglAttribution));
+  add_unplaced_notes(t, cube, r.area, types, what, r.assignment, w.window(w.size() - 1));
+  if (suppressing(r)) add_suppression_note(t, r.suppression);
+  add_source_note(t);
 }
 
 }  // namespace
