@@ -45,7 +45,7 @@ for f in "$scale"/2025-01/*-street.csv; do rows_per_month=$((rows_per_month + $(
 echo "## National scale: 12 synthetic months of all forces"
 echo
 machine_info
-echo "- input: the national month 2025-01 copied to 2025-01..2025-12 (Month set, fresh Crime IDs), $(commas "$rows_per_month") rows per month, $(du -sh "$scale" | cut -f1) of CSV in total"
+echo "- input: the national month 2025-01 copied to 2025-01..2025-12 (Month set, fresh Crime IDs), $(commas "$rows_per_month") rows per month, $(du -ch "$scale"/2025-* | tail -1 | cut -f1) of CSV in total"
 echo
 echo "| months | files | rows read | rows stored | wall | rows/s | peak RSS | database bytes | bytes per stored incident | RSS per row read |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -43,6 +43,9 @@ CREATE TABLE ingest_log(
 CREATE TABLE force_name(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE crime_type(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE outcome(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+-- Location names are unique too, but kept so by the store (it resolves names in memory, under the
+-- write lock, re-reading the table when another connection has written): no index, so the tens of
+-- thousands of new names in a national month cost an append each, not a B-tree insert.
 CREATE TABLE location(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE lsoa_ref(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
 CREATE TABLE incident(

@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
 #include <ctime>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -25,12 +29,6 @@ std::string utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
-// Hashes text with XXH3; transparent, so a std::string_view finds a std::string key without a copy.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return XXH3_64bits(s.data(), s.size()); }
-};
 
 // A prepared statement owned directly, for the insert hot path: values are bound with SQLITE_STATIC
 // (no copy; the caller's memory outlives the step) and bindings are overwritten, never cleared.
@@ -57,33 +55,74 @@ class RawStmt {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// A text dictionary (force names, crime types, outcomes, locations, LSOAs): ids live in memory, so
-// resolving a value is a hash lookup. A value not seen before gets the next id at once and is written
-// with the batch's other new values by flush(), many rows per INSERT, inside the caller's transaction.
-// Within one batch a value is also remembered by its address: the parser stores each repeated text
-// once, so most rows are answered by a pointer compare rather than a string hash.
+// Text kept for the life of a Dictionary: blocks that never move, so views into them stay valid.
+class TextArena {
+ public:
+  std::string_view keep(std::string_view s) {
+    if (s.size() > left_ || next_ == nullptr) {  // never a null view, even for empty text
+      std::size_t block = std::max(kBlock, s.size());
+      blocks_.push_back(std::make_unique<char[]>(block));
+      next_ = blocks_.back().get();
+      left_ = block;
+    }
+    char* at = next_;
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return {at, s.size()};
+  }
+  void clear() {
+    blocks_.clear();
+    next_ = nullptr;
+    left_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 256 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  std::size_t left_ = 0;
+};
+
+// A text dictionary (force names, crime types, outcomes, locations, LSOAs): every value and its id
+// live in memory, in an open-addressing table (one probe, usually one cache miss, per lookup), so
+// resolving a value never touches SQLite. A value not seen before gets the next id at once and is
+// written with the batch's other new values by flush(), many rows per INSERT, inside the caller's
+// transaction. Within one batch a value is also remembered by its address: the parser stores each
+// repeated text once, so most rows are answered by a pointer compare rather than a string hash.
 class Dictionary {
  public:
   Dictionary(SqliteDb& db, std::string table, std::string key_column = "name", std::string extra_column = {})
       : db_(db), table_(std::move(table)), key_(std::move(key_column)), extra_(std::move(extra_column)) {}
 
   void load() {
-    ids_.clear();
+    slots_.assign(kSlotsInitial, Slot{});
+    used_ = 0;
+    texts_.clear();
     pending_.clear();
-    begin_batch();
+    seen_.assign(kSeenInitial, Seen{});
+    seen_used_ = 0;
     next_id_ = 1;
     SqliteStmt st(db_, fmt::format("SELECT id, {} FROM {}", key_, table_));
     while (st.step()) {
       std::int64_t id = st.int64(0);
-      ids_.emplace(st.text(1), id);
+      std::string_view text = st.blob(1);
+      bool inserted = false;
+      Slot& slot = find_or_claim(text, XXH3_64bits(text.data(), text.size()), inserted);
+      if (inserted) {
+        std::string_view kept = texts_.keep(text);
+        slot.data = kept.data();
+        slot.size = kept.size();
+        slot.id = id;
+      }
       next_id_ = std::max(next_id_, id + 1);
     }
   }
 
   // Forgets addresses seen in the previous batch (its memory may now hold other text).
   void begin_batch() {
-    if (seen_used_ > 0 || seen_.size() != kSeenInitial) {
-      seen_.assign(kSeenInitial, Seen{});
+    if (seen_used_ > 0) {
+      std::fill(seen_.begin(), seen_.end(), Seen{});
       seen_used_ = 0;
     }
   }
@@ -91,8 +130,9 @@ class Dictionary {
   // The id of `value` (extra: the second column's value when the dictionary has one, e.g. LSOA name;
   // it must stay valid until flush()).
   std::int64_t id(std::string_view value, std::string_view extra = {}) {
+    if (value.data() == nullptr) value = std::string_view("", 0);  // a null address marks a free slot
     std::size_t mask = seen_.size() - 1;
-    std::size_t i = slot_of(value.data(), mask);
+    std::size_t i = seen_slot_of(value.data(), mask);
     for (;; i = (i + 1) & mask) {
       const Seen& s = seen_[i];
       if (s.data == nullptr) break;
@@ -102,7 +142,7 @@ class Dictionary {
     if ((seen_used_ + 1) * 2 > seen_.size()) {
       grow_seen();
       mask = seen_.size() - 1;
-      i = slot_of(value.data(), mask);
+      i = seen_slot_of(value.data(), mask);
     }
     while (seen_[i].data != nullptr) i = (i + 1) & mask;
     seen_[i] = {value.data(), value.size(), found};
@@ -123,7 +163,7 @@ class Dictionary {
       for (std::size_t k = 0; k < rows; ++k) {
         const Pending& p = pending_[done + k];
         int c = static_cast<int>(k) * columns;
-        st->bind(c + 1, p.id).bind(c + 2, std::string_view(*p.value));
+        st->bind(c + 1, p.id).bind(c + 2, p.value);
         if (columns == 3) st->bind(c + 3, p.extra);
       }
       st->run();
@@ -134,13 +174,21 @@ class Dictionary {
 
   std::vector<std::string> names_by_id() const {
     std::int64_t max_id = 0;
-    for (const auto& [name, id] : ids_) max_id = std::max(max_id, id);
+    for (const Slot& s : slots_) max_id = s.data ? std::max(max_id, s.id) : max_id;
     std::vector<std::string> names(static_cast<std::size_t>(max_id + 1));
-    for (const auto& [name, id] : ids_) names[static_cast<std::size_t>(id)] = name;
+    for (const Slot& s : slots_) {
+      if (s.data) names[static_cast<std::size_t>(s.id)].assign(s.data, s.size);
+    }
     return names;
   }
 
  private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const char* data = nullptr;  // nullptr: empty; else text kept in texts_
+    std::size_t size = 0;
+    std::int64_t id = 0;
+  };
   struct Seen {
     const char* data = nullptr;
     std::size_t size = 0;
@@ -148,13 +196,44 @@ class Dictionary {
   };
   struct Pending {
     std::int64_t id;
-    const std::string* value;  // the key in ids_ (node-based: its address never changes)
+    std::string_view value;  // kept in texts_
     std::string_view extra;
   };
-  static constexpr std::size_t kSeenInitial = 256;
+  static constexpr std::size_t kSlotsInitial = 64;
+  static constexpr std::size_t kSeenInitial = 64;
 
-  static std::size_t slot_of(const char* p, std::size_t mask) {
-    return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) * 0x9E3779B97F4A7C15ULL >> 40) & mask;
+  static std::size_t seen_slot_of(const char* p, std::size_t mask) {
+    return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) * 0x9E3779B97F4A7C15ULL >> 32) & mask;
+  }
+
+  Slot& find_or_claim(std::string_view key, std::uint64_t hash, bool& inserted) {
+    if ((used_ + 1) * 2 > slots_.size()) grow_slots();
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.data == nullptr) {
+        ++used_;
+        s.hash = hash;
+        inserted = true;
+        return s;
+      }
+      if (s.hash == hash && s.size == key.size() && std::memcmp(s.data, key.data(), key.size()) == 0) {
+        inserted = false;
+        return s;
+      }
+    }
+  }
+
+  void grow_slots() {
+    std::vector<Slot> old(slots_.empty() ? kSlotsInitial : slots_.size() * 2);
+    old.swap(slots_);
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.data == nullptr) continue;
+      std::size_t i = static_cast<std::size_t>(s.hash) & mask;
+      while (slots_[i].data != nullptr) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
   }
 
   std::string insert_sql(std::size_t rows) const {
@@ -171,12 +250,15 @@ class Dictionary {
   }
 
   std::int64_t lookup(std::string_view value, std::string_view extra) {
-    auto it = ids_.find(value);
-    if (it != ids_.end()) return it->second;
-    std::int64_t new_id = next_id_++;
-    auto [at, inserted] = ids_.emplace(std::string(value), new_id);
-    pending_.push_back({new_id, &at->first, extra});
-    return new_id;
+    bool inserted = false;
+    Slot& slot = find_or_claim(value, XXH3_64bits(value.data(), value.size()), inserted);
+    if (!inserted) return slot.id;
+    std::string_view kept = texts_.keep(value);
+    slot.data = kept.data();
+    slot.size = kept.size();
+    slot.id = next_id_++;
+    pending_.push_back({slot.id, kept, extra});
+    return slot.id;
   }
 
   void grow_seen() {
@@ -185,7 +267,7 @@ class Dictionary {
     std::size_t mask = seen_.size() - 1;
     for (const Seen& s : old) {
       if (s.data == nullptr) continue;
-      std::size_t i = slot_of(s.data, mask);
+      std::size_t i = seen_slot_of(s.data, mask);
       while (seen_[i].data != nullptr) i = (i + 1) & mask;
       seen_[i] = s;
     }
@@ -193,11 +275,13 @@ class Dictionary {
 
   SqliteDb& db_;
   std::string table_, key_, extra_;
-  std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> ids_;
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlotsInitial);
+  std::size_t used_ = 0;
+  TextArena texts_;
   std::int64_t next_id_ = 1;
   std::vector<Pending> pending_;
   std::unique_ptr<SqliteStmt> insert_many_, insert_one_;
-  std::vector<Seen> seen_ = std::vector<Seen>(kSeenInitial);
+  std::vector<Seen> seen_ = std::vector<Seen>(kSeenInitial);  // this batch's addresses; keeps its size
   std::size_t seen_used_ = 0;
 };
 
@@ -225,6 +309,68 @@ bool hex64_to_bytes(std::string_view hex, unsigned char* out) {
   return bad >= 0;
 }
 
+// Copies committed write-ahead-log frames into the database file on its own thread and its own
+// connection while the ingest goes on, so the copying and its fsyncs overlap with parsing and
+// inserting instead of all waiting for the end, and the WAL stays small: once every frame has been
+// copied, the next write transaction starts the log again from its beginning. A PASSIVE checkpoint
+// never blocks the writer and copies only committed transactions, so per-file atomicity is as
+// before; whatever it has not copied when the store closes, the final checkpoint does.
+class BackgroundCheckpointer {
+ public:
+  explicit BackgroundCheckpointer(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      return;  // no background copying: the final checkpoint does it all
+    }
+    // A connection checkpoints only once it has opened the log, which its first read does.
+    sqlite3_exec(db_, "PRAGMA synchronous=NORMAL; SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~BackgroundCheckpointer() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    if (thread_.joinable()) thread_.join();
+    sqlite3_close(db_);
+  }
+  BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
+  BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
+
+  // A transaction was committed: copy what the log holds when the thread is next free.
+  void committed() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++commits_;
+    }
+    wake_.notify_one();
+  }
+
+ private:
+  void run() {
+    std::uint64_t done = 0;
+    while (true) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stop_ || commits_ != done; });
+        if (stop_) return;
+        done = commits_;
+      }
+      int log_frames = 0, copied = 0;
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied);
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::uint64_t commits_ = 0;
+  bool stop_ = false;
+};
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::string& path)
@@ -239,17 +385,22 @@ class SqliteStore final : public Store {
     // Larger pages: fewer write calls per batch; only takes effect when the file is created.
     db_.exec("PRAGMA page_size=16384");
     db_.exec("PRAGMA journal_mode=WAL");
-    // Checkpoints (each an fsync) run when a write finishes (see checkpoint()), not every 1000 pages.
+    // No checkpoints on the writer's thread (each is a copy and two fsyncs): while batches are being
+    // written a BackgroundCheckpointer copies the log, and the store's destructor does the last one.
     db_.exec("PRAGMA wal_autocheckpoint=0");
     db_.exec("PRAGMA synchronous=NORMAL");
-    db_.exec("PRAGMA cache_size=-131072");
+    // 32 MiB of page cache: the ingest re-reads only the dictionaries' and tables' newest pages, and
+    // the readers scan; a larger cache only raises the memory a national-scale load holds.
+    db_.exec("PRAGMA cache_size=-32768");
     db_.exec("PRAGMA temp_store=MEMORY");
     version_ = migrate(db_);
     load_dictionaries();
   }
 
   ~SqliteStore() override {
-    // Fold the write-ahead log into the database file once, at the end of the session's writes.
+    // Let the background copying finish, then fold the rest of the write-ahead log into the database
+    // file and empty the log, once, at the end of the session's writes.
+    checkpointer_.reset();
     sqlite3_exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
   }
   SqliteStore(const SqliteStore&) = delete;
@@ -322,6 +473,7 @@ class SqliteStore final : public Store {
       load_dictionaries();  // ids given out during the rolled-back transaction are gone
       throw;
     }
+    start_checkpointer();
     return result;
   }
 
@@ -454,6 +606,28 @@ class SqliteStore final : public Store {
   static constexpr std::string_view kBatchSelect =
       "SELECT id, kind, force, month, source_path, content_hash, file_bytes, rows_read, rows_stored, "
       "rows_quarantined, loaded_at FROM batch";
+
+  // After each commit (on the writer's thread): once the log holds kCheckpointFrames pages (4 MiB),
+  // wake the background checkpointer. Not after every commit: when the log has been copied
+  // completely the next transaction restarts it, and a restart costs the writer an fsync.
+  static constexpr int kCheckpointFrames = 256;
+
+  // Once a batch has been written to a database file (not for a session that only reads).
+  void start_checkpointer() noexcept {
+    if (checkpointer_ || db_.path().empty() || db_.path() == ":memory:") return;
+    try {
+      checkpointer_ = std::make_unique<BackgroundCheckpointer>(db_.path());
+      sqlite3_wal_hook(db_.get(), &SqliteStore::wal_committed, this);
+    } catch (...) {
+      checkpointer_.reset();  // no thread to be had: the final checkpoint copies everything
+    }
+  }
+
+  static int wal_committed(void* self, sqlite3*, const char*, int frames) {
+    auto* store = static_cast<SqliteStore*>(self);
+    if (store->checkpointer_ && frames >= kCheckpointFrames) store->checkpointer_->committed();
+    return SQLITE_OK;
+  }
 
   static BatchInfo read_batch(const SqliteStmt& st) {
     BatchInfo b;
@@ -644,6 +818,7 @@ class SqliteStore final : public Store {
   std::int64_t data_version_ = 0;  // PRAGMA data_version when the dictionaries were read
   Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_;
   std::unique_ptr<RawStmt> insert_many_, insert_one_;  // finalized before db_ closes (declared after it)
+  std::unique_ptr<BackgroundCheckpointer> checkpointer_;  // started by the first batch written
 };
 
 }  // namespace
