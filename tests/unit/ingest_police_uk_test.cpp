@@ -6,7 +6,10 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -30,7 +33,27 @@ using store::BatchWriteResult;
 
 const std::string kKind = "police-uk-street";
 
-std::string fixture(const std::string& name) { return std::string(CSA_FIXTURES_DIR) + "/police-uk/" + name; }
+// The fixtures are kept as `*-street.csv.txt` (they are hand-made, not police.uk data) and copied
+// once per test process to a temp folder under their police.uk-style names, which ingest keys on.
+std::string fixture(const std::string& name) {
+  static const fs::path dir = [] {
+    fs::path src = fs::path(CSA_FIXTURES_DIR) / "police-uk";
+    fs::path dst = fs::temp_directory_path() / ("csa-police-uk-fixtures-" + std::to_string(::getpid()));
+    for (const auto& e : fs::recursive_directory_iterator(src)) {
+      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+      fs::path rel = fs::relative(e.path(), src);
+      fs::path out = dst / rel.parent_path() / rel.stem();  // drops the ".txt"
+      fs::create_directories(out.parent_path());
+      fs::copy_file(e.path(), out, fs::copy_options::overwrite_existing);
+    }
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(fs::temp_directory_path() / ("csa-police-uk-fixtures-" + std::to_string(::getpid())), ec);
+    });
+    return dst;
+  }();
+  return (dir / name).string();
+}
 const std::string kJan = fixture("2024-01-testforce-street.csv");
 const std::string kFeb = fixture("2024-02-testforce-street.csv");
 const std::string kJanNewer = fixture("newer-release/2024-01-testforce-street.csv");
