@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/progress.hpp"
-#include "ingest/text_pool.hpp"
+#include "core/text_pool.hpp"
 #include "store/store.hpp"
 
 namespace csa::ingest {

@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/text_pool.hpp"
 #include "store/sqlite_handle.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/store.hpp"
@@ -55,35 +56,6 @@ class RawStmt {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Text kept for the life of a Dictionary: blocks that never move, so views into them stay valid.
-class TextArena {
- public:
-  std::string_view keep(std::string_view s) {
-    if (s.size() > left_ || next_ == nullptr) {  // never a null view, even for empty text
-      std::size_t block = std::max(kBlock, s.size());
-      blocks_.push_back(std::make_unique<char[]>(block));
-      next_ = blocks_.back().get();
-      left_ = block;
-    }
-    char* at = next_;
-    if (!s.empty()) std::memcpy(at, s.data(), s.size());
-    next_ += s.size();
-    left_ -= s.size();
-    return {at, s.size()};
-  }
-  void clear() {
-    blocks_.clear();
-    next_ = nullptr;
-    left_ = 0;
-  }
-
- private:
-  static constexpr std::size_t kBlock = 256 * 1024;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  std::size_t left_ = 0;
-};
-
 // A text dictionary (force names, crime types, outcomes, locations, LSOAs): every value and its id
 // live in memory, in an open-addressing table (one probe, usually one cache miss, per lookup), so
 // resolving a value never touches SQLite. A value not seen before gets the next id at once and is
@@ -96,9 +68,8 @@ class Dictionary {
       : db_(db), table_(std::move(table)), key_(std::move(key_column)), extra_(std::move(extra_column)) {}
 
   void load() {
-    slots_.assign(kSlotsInitial, Slot{});
-    used_ = 0;
-    texts_.clear();
+    ids_ = TextMap<std::int64_t>();
+    texts_ = TextPool();
     pending_.clear();
     seen_.assign(kSeenInitial, Seen{});
     seen_used_ = 0;
@@ -108,12 +79,12 @@ class Dictionary {
       std::int64_t id = st.int64(0);
       std::string_view text = st.blob(1);
       bool inserted = false;
-      Slot& slot = find_or_claim(text, XXH3_64bits(text.data(), text.size()), inserted);
+      auto& slot = ids_.find_or_claim(text, TextMap<std::int64_t>::hash_of(text), inserted);
       if (inserted) {
-        std::string_view kept = texts_.keep(text);
+        std::string_view kept = texts_.copy(text);
         slot.data = kept.data();
         slot.size = kept.size();
-        slot.id = id;
+        slot.value = id;
       }
       next_id_ = std::max(next_id_, id + 1);
     }
@@ -174,21 +145,13 @@ class Dictionary {
 
   std::vector<std::string> names_by_id() const {
     std::int64_t max_id = 0;
-    for (const Slot& s : slots_) max_id = s.data ? std::max(max_id, s.id) : max_id;
+    ids_.for_each([&](const auto& s) { max_id = std::max(max_id, s.value); });
     std::vector<std::string> names(static_cast<std::size_t>(max_id + 1));
-    for (const Slot& s : slots_) {
-      if (s.data) names[static_cast<std::size_t>(s.id)].assign(s.data, s.size);
-    }
+    ids_.for_each([&](const auto& s) { names[static_cast<std::size_t>(s.value)].assign(s.data, s.size); });
     return names;
   }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    const char* data = nullptr;  // nullptr: empty; else text kept in texts_
-    std::size_t size = 0;
-    std::int64_t id = 0;
-  };
   struct Seen {
     const char* data = nullptr;
     std::size_t size = 0;
@@ -199,41 +162,10 @@ class Dictionary {
     std::string_view value;  // kept in texts_
     std::string_view extra;
   };
-  static constexpr std::size_t kSlotsInitial = 64;
   static constexpr std::size_t kSeenInitial = 64;
 
   static std::size_t seen_slot_of(const char* p, std::size_t mask) {
     return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) * 0x9E3779B97F4A7C15ULL >> 32) & mask;
-  }
-
-  Slot& find_or_claim(std::string_view key, std::uint64_t hash, bool& inserted) {
-    if ((used_ + 1) * 2 > slots_.size()) grow_slots();
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.data == nullptr) {
-        ++used_;
-        s.hash = hash;
-        inserted = true;
-        return s;
-      }
-      if (s.hash == hash && s.size == key.size() && std::memcmp(s.data, key.data(), key.size()) == 0) {
-        inserted = false;
-        return s;
-      }
-    }
-  }
-
-  void grow_slots() {
-    std::vector<Slot> old(slots_.empty() ? kSlotsInitial : slots_.size() * 2);
-    old.swap(slots_);
-    std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.data == nullptr) continue;
-      std::size_t i = static_cast<std::size_t>(s.hash) & mask;
-      while (slots_[i].data != nullptr) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
   }
 
   std::string insert_sql(std::size_t rows) const {
@@ -251,14 +183,14 @@ class Dictionary {
 
   std::int64_t lookup(std::string_view value, std::string_view extra) {
     bool inserted = false;
-    Slot& slot = find_or_claim(value, XXH3_64bits(value.data(), value.size()), inserted);
-    if (!inserted) return slot.id;
-    std::string_view kept = texts_.keep(value);
+    auto& slot = ids_.find_or_claim(value, TextMap<std::int64_t>::hash_of(value), inserted);
+    if (!inserted) return slot.value;
+    std::string_view kept = texts_.copy(value);
     slot.data = kept.data();
     slot.size = kept.size();
-    slot.id = next_id_++;
-    pending_.push_back({slot.id, kept, extra});
-    return slot.id;
+    slot.value = next_id_++;
+    pending_.push_back({slot.value, kept, extra});
+    return slot.value;
   }
 
   void grow_seen() {
@@ -275,9 +207,8 @@ class Dictionary {
 
   SqliteDb& db_;
   std::string table_, key_, extra_;
-  std::vector<Slot> slots_ = std::vector<Slot>(kSlotsInitial);
-  std::size_t used_ = 0;
-  TextArena texts_;
+  TextMap<std::int64_t> ids_;  // value -> id, keys kept in texts_
+  TextPool texts_;
   std::int64_t next_id_ = 1;
   std::vector<Pending> pending_;
   std::unique_ptr<SqliteStmt> insert_many_, insert_one_;

@@ -1,6 +1,7 @@
-// Per-file text storage for the ingest hot path: the parser keeps each field's bytes here instead of
-// one std::string per field, so a parsed row costs no allocation. Views handed out stay valid, at the
-// same address, until the pool is destroyed (memory is taken in blocks and never moved).
+// Text storage for the hot paths: the ingest parser keeps each field's bytes in a TextPool instead of
+// one std::string per field, so a parsed row costs no allocation, and the store's dictionaries keep
+// their values in one. Views handed out stay valid, at the same address, until the pool is destroyed
+// (memory is taken in blocks and never moved). TextMap is the one text-keyed hash map both use.
 #pragma once
 
 #include <xxhash.h>
@@ -12,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace csa::ingest {
+namespace csa {
 
 // Open-addressing map from text to a value; keys are views the caller keeps alive.
 template <typename Value>
@@ -48,6 +49,13 @@ class TextMap {
   }
 
   std::size_t size() const { return used_; }
+  // Calls f(slot) for every filled slot, in no particular order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const Slot& s : slots_) {
+      if (s.data != nullptr) f(s);
+    }
+  }
   void reserve(std::size_t n) {
     while (slots_.size() * 3 < n * 4) grow();
   }
@@ -77,9 +85,10 @@ class TextPool {
   TextPool(TextPool&&) = default;
   TextPool& operator=(TextPool&&) = default;
 
-  // A stable copy of s.
+  // A stable copy of s. Never a null view, even for empty text: TextMap marks free slots by a null
+  // address, so a kept empty value must have one.
   std::string_view copy(std::string_view s) {
-    if (s.empty()) return {};
+    if (s.empty()) return std::string_view("", 0);
     if (s.size() > left_) {
       std::size_t block = s.size() > kBlock / 4 ? s.size() : kBlock;
       blocks_.push_back(std::make_unique<char[]>(block));
@@ -119,4 +128,4 @@ class TextPool {
   TextMap<char> interned_;
 };
 
-}  // namespace csa::ingest
+}  // namespace csa
