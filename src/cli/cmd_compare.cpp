@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "config/peer_group.hpp"
 #include "core/error.hpp"
 #include "cube/cube.hpp"
@@ -54,13 +55,11 @@ void run_compare(const CompareArgs& a) {
   request.theme = taxonomy.resolve(a.theme);
   request.window = window;
   request.peers = peers;
-  request.suppress = a.suppress_under > 1;
-  if (request.suppress) request.suppression.threshold = a.suppress_under;
+  auto suppression = suppression_from(a.suppress_under);
+  request.suppress = suppression.on;
+  request.suppression = suppression.rule;
   auto t = table::place_comparison(cube, request);
-  fmt::print("{}", table::render(t, format));
-  if (format == table::Format::csv) {
-    for (const auto& n : t.notes) fmt::print(stderr, "note: {}\n", n);
-  }
+  print_table(t, format);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "core/error.hpp"
 #include "cube/cube.hpp"
 #include "dataset/geography.hpp"
@@ -36,7 +37,6 @@ struct SeriesArgs {
 
 void run_series(const SeriesArgs& a) {
   auto format = table::parse_format(a.format);
-  if (a.suppress_under < 0) throw InputError("--suppress-under must be 0 (off) or a positive count");
   if (a.spc_min_baseline < 2 || a.spc_min_baseline > 24) {
     throw InputError(fmt::format("--spc-min-baseline {} must be between 2 and 24 months", a.spc_min_baseline));
   }
@@ -71,15 +71,13 @@ void run_series(const SeriesArgs& a) {
   request.window = window;
   request.months_loaded = incidents.months_loaded;
   request.assignment = incidents.assignment;
-  request.suppress = a.suppress_under > 0;
-  if (request.suppress) request.suppression.threshold = a.suppress_under;
+  auto suppression = suppression_from(a.suppress_under);
+  request.suppress = suppression.on;
+  request.suppression = suppression.rule;
   request.spc.min_baseline = static_cast<std::size_t>(a.spc_min_baseline);
   request.highest_since_min_months = a.highest_since_min;
   auto t = table::monthly_series(cube, theme, request);
-  fmt::print("{}", table::render(t, format));
-  if (format == table::Format::csv) {
-    for (const auto& n : t.notes) fmt::print(stderr, "note: {}\n", n);
-  }
+  print_table(t, format);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "core/error.hpp"
 #include "cube/cube.hpp"
 #include "dataset/geography.hpp"
@@ -41,7 +42,6 @@ struct TableArgs {
 void run_table(const TableArgs& a) {
   auto format = table::parse_format(a.format);
   if (a.years < 1 || a.years > 20) throw InputError(fmt::format("--years {} must be between 1 and 20", a.years));
-  if (a.suppress_under < 0) throw InputError("--suppress-under must be 0 (off) or a positive count");
   auto store = store::open_sqlite_store(a.db);
   auto taxonomy = a.taxonomy.empty() ? taxonomy::load_default_taxonomy() : taxonomy::load_taxonomy(a.taxonomy);
   auto geography = dataset::Geography::from_store(*store);
@@ -74,8 +74,9 @@ void run_table(const TableArgs& a) {
     throw InputError(fmt::format("--change-style '{}' is not known; use seeds (+32% (+677)), cadet (+ 11.3%) or plain (17)",
                                  a.change_style));
   }
-  request.suppress = a.suppress_under > 0;
-  if (request.suppress) request.suppression.threshold = a.suppress_under;
+  auto suppression = suppression_from(a.suppress_under);
+  request.suppress = suppression.on;
+  request.suppression = suppression.rule;
 
   table::Table t;
   if (a.by == "ward") {
@@ -98,10 +99,7 @@ void run_table(const TableArgs& a) {
   } else {
     throw InputError(fmt::format("--by '{}' is not known; use ward, theme or harm", a.by));
   }
-  fmt::print("{}", table::render(t, format));
-  if (format == table::Format::csv) {
-    for (const auto& n : t.notes) fmt::print(stderr, "note: {}\n", n);
-  }
+  print_table(t, format);
 }
 
 }  // namespace
