@@ -54,8 +54,10 @@ Geography Geography::from_store(const store::Store& store) {
     g.by_code_.emplace(r.code, static_cast<int>(g.areas_.size()));
     g.areas_.push_back({r.code, r.name, parse_level(r.level), -1, 0, 0, 0});
   }
+  g.kids_.assign(records.size(), {});
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (!records[i].parent_code.empty()) g.areas_[i].parent = g.find_code(records[i].parent_code);
+    if (g.areas_[i].parent >= 0) g.kids_[static_cast<std::size_t>(g.areas_[i].parent)].push_back(static_cast<int>(i));
   }
   for (const auto& p : store.population()) {
     int i = g.find_code(p.area_code);
@@ -130,14 +132,21 @@ int Geography::ancestor(int index, Level level) const {
 }
 
 std::vector<int> Geography::children(int index, Level level) const {
+  // Walk down the tree from `index`: only its own subtree is visited.
   std::vector<int> out;
-  for (std::size_t i = 0; i < areas_.size(); ++i) {
-    if (areas_[i].level == level && ancestor(static_cast<int>(i), areas_[static_cast<std::size_t>(index)].level) == index) {
-      out.push_back(static_cast<int>(i));
+  std::vector<int> stack = {index};
+  while (!stack.empty()) {
+    int a = stack.back();
+    stack.pop_back();
+    for (int k : kids_[static_cast<std::size_t>(a)]) {
+      if (areas_[static_cast<std::size_t>(k)].level == level) out.push_back(k);
+      stack.push_back(k);
     }
   }
   std::sort(out.begin(), out.end(), [&](int a, int b) {
-    return areas_[static_cast<std::size_t>(a)].name < areas_[static_cast<std::size_t>(b)].name;
+    const auto& x = areas_[static_cast<std::size_t>(a)];
+    const auto& y = areas_[static_cast<std::size_t>(b)];
+    return x.name != y.name ? x.name < y.name : x.code < y.code;
   });
   return out;
 }

@@ -51,6 +51,7 @@ class Geography {
 
  private:
   std::vector<Area> areas_;
+  std::vector<std::vector<int>> kids_;  // the areas one level down from each area
   std::unordered_map<std::string, int> by_code_;
   bool has_population_ = false;
   std::string population_label_;
