@@ -11,6 +11,12 @@ pkgs=(
   libgtest-dev libgmock-dev
   libxxhash-dev                    # content hash of ingested files (same file twice changes nothing)
   zstd time
+  libxlsxwriter-dev                # tables.xlsx of the report
+  pandoc                           # report.docx (from the report's pandoc document, with a reference.docx)
+  chromium                         # report.pdf (headless print of report.html); the atlas's browser tests
+  librsvg2-dev libcairo2-dev       # figures: SVG rendered to PNG in-process
+  poppler-utils unzip              # pdftoppm/pdftotext and unzip: tests look inside the PDF, DOCX and XLSX
+  fonts-dejavu-core fonts-liberation2   # the fonts the figures and the PDF are set in (no download at run time)
 )
 missing=()
 for p in "${pkgs[@]}"; do
