@@ -14,7 +14,6 @@
 
 #include "core/error.hpp"
 #include "geo/boundary_reader.hpp"
-#include "geo/gdal_session.hpp"
 #include "geo/point_locator.hpp"
 #include "support/temp_dir.hpp"
 
@@ -30,7 +29,7 @@ using csa::testing::TempDir;
 // ogr2ogr through the GDAL API: src → dst in the given driver, optionally reprojected.
 void translate(const std::string& src, const std::string& dst, const std::string& driver,
                const std::string& t_srs = "") {
-  ensure_gdal_registered();
+  GDALAllRegister();  // the fixtures are written with GDAL directly; registering twice is harmless
   std::vector<std::string> args{"-f", driver};
   if (!t_srs.empty()) {
     args.insert(args.end(), {"-t_srs", t_srs});
@@ -182,7 +181,7 @@ TEST(GeoBoundaryReader, NotAVectorDataset) {
   }
 
   // A raster is named as such.
-  ensure_gdal_registered();
+  GDALAllRegister();  // the fixtures are written with GDAL directly; registering twice is harmless
   GDALDriverH gtiff = GDALGetDriverByName("GTiff");
   ASSERT_NE(gtiff, nullptr);
   GDALDatasetH raster = GDALCreate(gtiff, dir.file("tiny.tif").c_str(), 2, 2, 1, GDT_Byte, nullptr);

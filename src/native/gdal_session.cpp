@@ -1,4 +1,4 @@
-#include "geo/gdal_session.hpp"
+#include "native/gdal_session.hpp"
 
 #include <cpl_error.h>
 #include <gdal.h>
