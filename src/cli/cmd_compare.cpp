@@ -39,7 +39,7 @@ void run_compare(const CompareArgs& a) {
   std::string area_name = !a.area.empty() ? a.area : peers ? peers->area : "";
   if (area_name.empty()) throw InputError("give --area, or --peers with an 'area' entry");
   int area = geography.resolve(area_name);
-  auto incidents = dataset::load_incidents(*store, geography, dataset::Assignment::lsoa_best_fit);
+  auto incidents = dataset::place_incidents(*store, geography, dataset::Assignment::lsoa_best_fit);
   if (incidents.size() == 0) throw InputError(fmt::format("{} holds no incidents; run `csa ingest police-uk …` first", a.db));
   if (!a.period.empty() && !a.month.empty()) throw InputError("give --period or --month, not both");
   period::Window window = !a.month.empty()  ? [&] {

@@ -50,7 +50,7 @@ void run_series(const SeriesArgs& a) {
   auto theme = taxonomy.resolve(a.theme);
   auto geography = dataset::Geography::from_store(*store);
   int area = geography.resolve(a.area);
-  auto incidents = dataset::load_incidents(*store, geography, dataset::parse_assignment(a.assign));
+  auto incidents = dataset::place_incidents(*store, geography, dataset::parse_assignment(a.assign));
   if (incidents.size() == 0) {
     throw InputError(fmt::format("{} holds no incidents; run `csa ingest police-uk …` first", a.db));
   }

@@ -46,7 +46,7 @@ void run_table(const TableArgs& a) {
   auto taxonomy = a.taxonomy.empty() ? taxonomy::load_default_taxonomy() : taxonomy::load_taxonomy(a.taxonomy);
   auto geography = dataset::Geography::from_store(*store);
   int area = geography.resolve(a.area);
-  auto incidents = dataset::load_incidents(*store, geography, dataset::parse_assignment(a.assign));
+  auto incidents = dataset::place_incidents(*store, geography, dataset::parse_assignment(a.assign));
   if (incidents.size() == 0) {
     throw InputError(fmt::format("{} holds no incidents; run `csa ingest police-uk …` first", a.db));
   }

@@ -48,6 +48,18 @@ class TextMap {
     }
   }
 
+  // The slot holding `key`, or nullptr.
+  const Slot* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t hash = hash_of(key);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.data == nullptr) return nullptr;
+      if (s.hash == hash && s.size == key.size() && std::memcmp(s.data, key.data(), key.size()) == 0) return &s;
+    }
+  }
+
   std::size_t size() const { return used_; }
   // Calls f(slot) for every filled slot, in no particular order.
   template <typename F>

@@ -16,7 +16,7 @@ std::pair<int, int> month_range(const period::Window& window, period::Month firs
 }
 }  // namespace
 
-Cube Cube::build(const dataset::Incidents& incidents, const dataset::Geography& geography) {
+Cube Cube::build(const dataset::PlacedCounts& incidents, const dataset::Geography& geography) {
   Cube c;
   c.geography_ = &geography;
   if (incidents.size() > 0) {
@@ -24,12 +24,17 @@ Cube Cube::build(const dataset::Incidents& incidents, const dataset::Geography& 
     c.first_ = period::Month::from_index(*lo);
     c.n_months_ = *hi - *lo + 1;
   }
+  // Slots only for wards with incidents: a district's table needs its own wards, not the 8,000 of
+  // England and Wales (a ward without a slot counts zero).
   c.slot_by_area_.assign(geography.areas().size(), -1);
-  for (std::size_t i = 0; i < geography.areas().size(); ++i) {
-    if (geography.areas()[i].level == dataset::Level::ward) {
-      c.slot_by_area_[i] = static_cast<int>(c.area_by_slot_.size());
-      c.area_by_slot_.push_back(static_cast<int>(i));
+  for (std::size_t i = 0; i < incidents.size(); ++i) {
+    int w = incidents.ward[i];
+    if (w < 0 || c.slot_by_area_[static_cast<std::size_t>(w)] >= 0) continue;
+    if (geography.area(w).level != dataset::Level::ward) {
+      throw InternalError("an incident was placed in an area that is not a ward");
     }
+    c.slot_by_area_[static_cast<std::size_t>(w)] = static_cast<int>(c.area_by_slot_.size());
+    c.area_by_slot_.push_back(w);
   }
   c.counts_.assign(c.area_by_slot_.size() * kTypes * static_cast<std::size_t>(c.n_months_), 0);
   c.forces_by_slot_.assign(c.area_by_slot_.size(), {});
@@ -43,8 +48,8 @@ Cube Cube::build(const dataset::Incidents& incidents, const dataset::Geography& 
     std::size_t t = static_cast<std::size_t>(incidents.crime_type[i]);
     if (incidents.ward[i] >= 0) {
       int slot = c.slot_by_area_[static_cast<std::size_t>(incidents.ward[i])];
-      if (slot < 0) throw InternalError("an incident was placed in an area that is not a ward");
-      c.counts_[(static_cast<std::size_t>(slot) * kTypes + t) * static_cast<std::size_t>(c.n_months_) + m] += 1;
+      c.counts_[(static_cast<std::size_t>(slot) * kTypes + t) * static_cast<std::size_t>(c.n_months_) + m] +=
+          static_cast<std::int32_t>(incidents.count[i]);
       auto& forces = c.forces_by_slot_[static_cast<std::size_t>(slot)];
       if (std::find(forces.begin(), forces.end(), incidents.force[i]) == forces.end()) {
         forces.push_back(incidents.force[i]);
@@ -52,7 +57,8 @@ Cube Cube::build(const dataset::Incidents& incidents, const dataset::Geography& 
     } else {
       std::size_t f = static_cast<std::size_t>(incidents.force[i]);
       std::size_t r = static_cast<std::size_t>(incidents.unplaced[i]);
-      c.unplaced_[((f * dataset::kUnplacedKinds + r) * kTypes + t) * static_cast<std::size_t>(c.n_months_) + m] += 1;
+      c.unplaced_[((f * dataset::kUnplacedKinds + r) * kTypes + t) * static_cast<std::size_t>(c.n_months_) + m] +=
+          static_cast<std::int32_t>(incidents.count[i]);
     }
   }
   return c;
@@ -62,12 +68,17 @@ int Cube::slot_of(int ward_area) const { return slot_by_area_.at(static_cast<std
 
 std::vector<int> Cube::ward_slots(int area) const {
   const auto& a = geography_->area(area);
-  if (a.level == dataset::Level::ward) return {slot_of(area)};
+  if (a.level == dataset::Level::ward) {
+    int slot = slot_of(area);
+    return slot < 0 ? std::vector<int>{} : std::vector<int>{slot};
+  }
   if (a.level == dataset::Level::lsoa) {
     throw InputError("counts are held by ward; LSOA-level counts are not available in this table");
   }
   std::vector<int> slots;
-  for (int w : geography_->children(area, dataset::Level::ward)) slots.push_back(slot_of(w));
+  for (int w : geography_->children(area, dataset::Level::ward)) {
+    if (int slot = slot_of(w); slot >= 0) slots.push_back(slot);
+  }
   return slots;
 }
 

@@ -15,7 +15,7 @@ namespace csa::cube {
 
 class Cube {
  public:
-  static Cube build(const dataset::Incidents& incidents, const dataset::Geography& geography);
+  static Cube build(const dataset::PlacedCounts& placed, const dataset::Geography& geography);
 
   // Incidents of the given crime types in the window, in an area of any level (summed over its wards).
   std::int64_t count(int area, taxonomy::CrimeTypeSet types, const period::Window& window) const;
@@ -41,7 +41,7 @@ class Cube {
   const dataset::Geography* geography_ = nullptr;
   period::Month first_;
   int n_months_ = 0;
-  std::vector<int> slot_by_area_;            // area index -> ward slot, -1 for non-wards
+  std::vector<int> slot_by_area_;            // area index -> ward slot; -1 for non-wards and wards without incidents
   std::vector<int> area_by_slot_;
   std::vector<std::int32_t> counts_;         // [slot][type][month]
   std::vector<std::vector<int>> forces_by_slot_;

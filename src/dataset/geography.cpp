@@ -48,30 +48,39 @@ std::string_view level_label(Level level) {
 
 Geography Geography::from_store(const store::Store& store) {
   Geography g;
-  auto records = store.areas();
-  g.areas_.reserve(records.size());
-  for (const auto& r : records) {
-    g.by_code_.emplace(r.code, static_cast<int>(g.areas_.size()));
-    g.areas_.push_back({r.code, r.name, parse_level(r.level), -1, 0, 0, 0});
+  store::AreaTable t = store.area_table();
+  const std::size_t n = t.size();
+  g.areas_.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    g.areas_.push_back({std::move(t.code[i]), std::move(t.name[i]), parse_level(t.level[i]), t.parent[i], 0, 0, 0});
   }
-  g.kids_.assign(records.size(), {});
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (!records[i].parent_code.empty()) g.areas_[i].parent = g.find_code(records[i].parent_code);
+  g.by_code_.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& code = g.areas_[i].code;
+    bool inserted = false;
+    auto& slot = g.by_code_.find_or_claim(code, TextMap<int>::hash_of(code), inserted);
+    if (inserted) {  // a code loaded twice keeps its first row, as before
+      slot.data = code.data();
+      slot.size = code.size();
+      slot.value = static_cast<int>(i);
+    }
+  }
+  g.kids_.assign(n, {});
+  for (std::size_t i = 0; i < n; ++i) {
     if (g.areas_[i].parent >= 0) g.kids_[static_cast<std::size_t>(g.areas_[i].parent)].push_back(static_cast<int>(i));
   }
-  for (const auto& p : store.population()) {
-    int i = g.find_code(p.area_code);
-    if (i < 0) continue;  // population for an LSOA the lookup lacks: not part of any loaded area
-    for (int a = i; a >= 0; a = g.areas_[static_cast<std::size_t>(a)].parent) {
-      g.areas_[static_cast<std::size_t>(a)].population += p.population;
-      g.areas_[static_cast<std::size_t>(a)].lsoas_with_population += 1;
-    }
-    g.has_population_ = true;
-  }
-  for (std::size_t i = 0; i < g.areas_.size(); ++i) {
-    if (g.areas_[i].level != Level::lsoa) continue;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool lsoa = g.areas_[i].level == Level::lsoa;
+    const bool has_population = t.population[i] >= 0;
+    if (has_population) g.has_population_ = true;
+    if (!lsoa && !has_population) continue;
     for (int a = static_cast<int>(i); a >= 0; a = g.areas_[static_cast<std::size_t>(a)].parent) {
-      g.areas_[static_cast<std::size_t>(a)].lsoas += 1;
+      Area& up = g.areas_[static_cast<std::size_t>(a)];
+      if (has_population) {
+        up.population += t.population[i];
+        up.lsoas_with_population += 1;
+      }
+      if (lsoa) up.lsoas += 1;
     }
   }
   for (const auto& s : store.geography_sources()) {
@@ -82,8 +91,8 @@ Geography Geography::from_store(const store::Store& store) {
 }
 
 int Geography::find_code(std::string_view code) const {
-  auto it = by_code_.find(std::string(code));
-  return it == by_code_.end() ? -1 : it->second;
+  const auto* slot = by_code_.find(code);
+  return slot == nullptr ? -1 : slot->value;
 }
 
 int Geography::resolve(std::string_view code_or_name) const {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text_pool.hpp"
 #include "store/store.hpp"
 
 namespace csa::dataset {
@@ -29,6 +30,11 @@ struct Area {
 class Geography {
  public:
   static Geography from_store(const store::Store& store);
+  Geography() = default;
+  Geography(Geography&&) = default;
+  Geography& operator=(Geography&&) = default;
+  Geography(const Geography&) = delete;  // by_code_ views areas_' strings
+  Geography& operator=(const Geography&) = delete;
 
   const std::vector<Area>& areas() const { return areas_; }
   const Area& area(int index) const { return areas_.at(static_cast<std::size_t>(index)); }
@@ -52,7 +58,8 @@ class Geography {
  private:
   std::vector<Area> areas_;
   std::vector<std::vector<int>> kids_;  // the areas one level down from each area
-  std::unordered_map<std::string, int> by_code_;
+  // Keys view the codes in areas_, which never change after from_store (hence no copying).
+  TextMap<int> by_code_;
   bool has_population_ = false;
   std::string population_label_;
   std::string lookup_label_;

@@ -68,42 +68,83 @@ WardPolygons ward_polygons(const store::Store& store, const Geography& geography
   return w;
 }
 
+// Forces of the loaded batches, and which force each batch belongs to.
+struct BatchForces {
+  std::unordered_map<std::int64_t, std::int32_t> force_of_batch;
+  std::vector<std::string> forces;
+  std::set<period::Month> months_loaded;
+
+  explicit BatchForces(const store::Store& store) {
+    std::unordered_map<std::string, std::int32_t> force_index;
+    for (const auto& b : store.batches()) {
+      auto [it, fresh] = force_index.emplace(b.key.force, static_cast<std::int32_t>(forces.size()));
+      if (fresh) forces.push_back(b.key.force);
+      force_of_batch[b.id] = it->second;
+      months_loaded.insert(period::Month(b.key.month / 100, b.key.month % 100));
+    }
+  }
+};
+
+// Crime type codes, remembered by the store's stable name pointer (a handful of distinct names).
+class CrimeTypeCodes {
+ public:
+  std::int8_t code(const std::string* name) {
+    for (const auto& [p, c] : seen_) {
+      if (p == name) return c;
+    }
+    int code = taxonomy::crime_type_code(*name);
+    if (code < 0) throw InternalError("a stored crime type is not a police.uk type: " + *name);
+    seen_.emplace_back(name, static_cast<std::int8_t>(code));
+    return static_cast<std::int8_t>(code);
+  }
+
+ private:
+  std::vector<std::pair<const std::string*, std::int8_t>> seen_;
+};
+
+// The ward of an LSOA code through the best-fit lookup, remembered by the store's stable code
+// pointer; -1 when the lookup lacks the LSOA.
+class LsoaWards {
+ public:
+  explicit LsoaWards(const Geography& g) : g_(g) {}
+  int ward(const std::string* code) {
+    if (auto it = cache_.find(code); it != cache_.end()) return it->second;
+    int lsoa = g_.find_code(*code);
+    int ward = lsoa < 0 ? -1 : g_.ancestor(lsoa, Level::ward);
+    cache_.emplace(code, ward);
+    return ward;
+  }
+
+ private:
+  const Geography& g_;
+  std::unordered_map<const std::string*, int> cache_;
+};
+
+// Best-fit placement of incidents with (or without) an LSOA.
+std::pair<int, Unplaced> best_fit(LsoaWards& wards, const std::string* lsoa_code, bool located) {
+  if (lsoa_code->empty()) return {-1, located ? Unplaced::no_lsoa : Unplaced::no_location};
+  int ward = wards.ward(lsoa_code);
+  return {ward, ward < 0 ? Unplaced::lsoa_not_in_lookup : Unplaced::placed};
+}
+
 }  // namespace
 
 Incidents load_incidents(const store::Store& store, const Geography& geography, Assignment assignment) {
   Incidents out;
   out.assignment = assignment;
-  std::unordered_map<std::int64_t, std::int32_t> force_of_batch;
-  std::unordered_map<std::string, std::int32_t> force_index;
-  for (const auto& b : store.batches()) {
-    auto [it, fresh] = force_index.emplace(b.key.force, static_cast<std::int32_t>(out.forces.size()));
-    if (fresh) out.forces.push_back(b.key.force);
-    force_of_batch[b.id] = it->second;
-    out.months_loaded.insert(period::Month(b.key.month / 100, b.key.month % 100));
-  }
-  std::unordered_map<const std::string*, int> lsoa_cache;  // the store hands out stable code pointers
+  BatchForces batches(store);
+  out.forces = batches.forces;
+  out.months_loaded = batches.months_loaded;
+  LsoaWards wards(geography);
+  CrimeTypeCodes types;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   store.scan_incidents(0, 0, [&](const store::IncidentView& v) {
     out.month.push_back(period::Month(v.month / 100, v.month % 100).index());
-    int code = taxonomy::crime_type_code(*v.crime_type);
-    if (code < 0) throw InternalError("a stored crime type is not a police.uk type: " + *v.crime_type);
-    out.crime_type.push_back(static_cast<std::int8_t>(code));
-    out.force.push_back(force_of_batch.at(v.batch_id));
+    out.crime_type.push_back(types.code(v.crime_type));
+    out.force.push_back(batches.force_of_batch.at(v.batch_id));
     out.lon.push_back(v.lon ? *v.lon : nan);
     out.lat.push_back(v.lat ? *v.lat : nan);
-    int ward = -1;
-    Unplaced why = Unplaced::placed;
-    if (v.lsoa_code->empty()) {
-      why = v.lon ? Unplaced::no_lsoa : Unplaced::no_location;
-    } else {
-      auto [it, fresh] = lsoa_cache.emplace(v.lsoa_code, -1);
-      if (fresh) {
-        int lsoa = geography.find_code(*v.lsoa_code);
-        it->second = lsoa < 0 ? -1 : geography.ancestor(lsoa, Level::ward);
-      }
-      ward = it->second;
-      if (ward < 0) why = Unplaced::lsoa_not_in_lookup;
-    }
+    auto [ward, why] = best_fit(wards, v.lsoa_code, v.lon.has_value());
     out.ward.push_back(ward);
     out.unplaced.push_back(why);
   });
@@ -130,6 +171,38 @@ Incidents load_incidents(const store::Store& store, const Geography& geography, 
       }
     }
   }
+  return out;
+}
+
+PlacedCounts place_incidents(const store::Store& store, const Geography& geography, Assignment assignment) {
+  PlacedCounts out;
+  out.assignment = assignment;
+  if (assignment == Assignment::point_in_polygon) {
+    Incidents incidents = load_incidents(store, geography, assignment);
+    out.month = std::move(incidents.month);
+    out.crime_type = std::move(incidents.crime_type);
+    out.ward = std::move(incidents.ward);
+    out.unplaced = std::move(incidents.unplaced);
+    out.force = std::move(incidents.force);
+    out.count.assign(out.month.size(), 1);
+    out.forces = std::move(incidents.forces);
+    out.months_loaded = std::move(incidents.months_loaded);
+    return out;
+  }
+  BatchForces batches(store);
+  out.forces = batches.forces;
+  out.months_loaded = batches.months_loaded;
+  LsoaWards wards(geography);
+  CrimeTypeCodes types;
+  store.scan_incident_counts([&](const store::IncidentCountView& v) {
+    out.month.push_back(period::Month(v.month / 100, v.month % 100).index());
+    out.crime_type.push_back(types.code(v.crime_type));
+    out.force.push_back(batches.force_of_batch.at(v.batch_id));
+    auto [ward, why] = best_fit(wards, v.lsoa_code, v.located);
+    out.ward.push_back(ward);
+    out.unplaced.push_back(why);
+    out.count.push_back(v.count);
+  });
   return out;
 }
 

@@ -52,7 +52,27 @@ struct Incidents {
   std::size_t size() const { return month.size(); }
 };
 
-// Reads every incident (or those in [first, last] when given) and places it.
+// Reads every incident and places it.
 Incidents load_incidents(const store::Store& store, const Geography& geography, Assignment assignment);
+
+// Incidents grouped by month × crime type × ward (or the reason there is none) × force, with how
+// many: all the cube needs. Under LSOA best-fit they come from the store's per-batch counts without
+// reading a single incident row; under point-in-polygon from load_incidents, one per incident.
+struct PlacedCounts {
+  std::vector<std::int32_t> month;      // period::Month::index()
+  std::vector<std::int8_t> crime_type;  // taxonomy crime type code 0..13
+  std::vector<std::int32_t> ward;       // Geography area index of the ward, or -1
+  std::vector<Unplaced> unplaced;
+  std::vector<std::int32_t> force;      // index into forces
+  std::vector<std::int64_t> count;      // incidents in the group, >= 1
+
+  std::vector<std::string> forces;
+  std::set<period::Month> months_loaded;
+  Assignment assignment = Assignment::lsoa_best_fit;
+
+  std::size_t size() const { return month.size(); }
+};
+
+PlacedCounts place_incidents(const store::Store& store, const Geography& geography, Assignment assignment);
 
 }  // namespace csa::dataset

@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "store/area_snapshot.hpp"
+#include "store/batch_counts.hpp"
 
 namespace csa::store {
 namespace {
@@ -113,7 +115,24 @@ LEFT JOIN lsoa_ref r ON r.id = i.lsoa_id
 LEFT JOIN outcome o ON o.id = i.outcome_id;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// Migration 2: each batch's incidents counted by LSOA × month × crime type (store/batch_counts.hpp),
+// filled in from the incident rows of databases loaded before it.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE batch_count(
+  batch_id INTEGER PRIMARY KEY,         -- batch.id; written and deleted with its batch
+  counts BLOB NOT NULL                  -- int32 records: lsoa_ref.id, YYYYMM, crime_type.id (+65536 if located), count
+);
+)sql";
+
+// Migration 3: the areas and their populations as one ready-made BLOB (store/area_snapshot.hpp).
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE area_snapshot(
+  id INTEGER PRIMARY KEY CHECK(id = 1),
+  areas BLOB NOT NULL                   -- derived from area and population; rewritten with them
+);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 int read_version(SqliteDb& db) {
   SqliteStmt st(db, "PRAGMA user_version");
@@ -136,6 +155,9 @@ int migrate(SqliteDb& db) {
   SqliteTransaction tx(db);
   for (int v = version; v < latest_schema_version(); ++v) {
     db.exec(std::string(kMigrations[static_cast<std::size_t>(v)]));
+    // Derived tables are filled in from what is already loaded.
+    if (v + 1 == 2) backfill_batch_counts(db);
+    if (v + 1 == 3) refresh_area_snapshot(db);
   }
   db.exec(fmt::format("PRAGMA user_version = {}", latest_schema_version()));
   tx.commit();

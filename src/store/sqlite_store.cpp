@@ -15,6 +15,8 @@
 
 #include "core/error.hpp"
 #include "core/text_pool.hpp"
+#include "store/area_snapshot.hpp"
+#include "store/batch_counts.hpp"
 #include "store/sqlite_handle.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/store.hpp"
@@ -141,14 +143,6 @@ class Dictionary {
       done += rows;
     }
     pending_.clear();
-  }
-
-  std::vector<std::string> names_by_id() const {
-    std::int64_t max_id = 0;
-    ids_.for_each([&](const auto& s) { max_id = std::max(max_id, s.value); });
-    std::vector<std::string> names(static_cast<std::size_t>(max_id + 1));
-    ids_.for_each([&](const auto& s) { names[static_cast<std::size_t>(s.value)].assign(s.data, s.size); });
-    return names;
   }
 
  private:
@@ -325,7 +319,8 @@ class SqliteStore final : public Store {
     db_.exec("PRAGMA cache_size=-32768");
     db_.exec("PRAGMA temp_store=MEMORY");
     version_ = migrate(db_);
-    load_dictionaries();
+    // The dictionaries are read by the first write_batch (data_version_ starts at -1): commands that
+    // only read never pay for the tens of thousands of location names.
   }
 
   ~SqliteStore() override {
@@ -427,17 +422,9 @@ class SqliteStore final : public Store {
 
   void scan_incidents(int first_month, int last_month,
                       const std::function<void(const IncidentView&)>& sink) const override {
-    std::vector<std::string> crime_types = crime_types_.names_by_id();
-    std::vector<std::string> outcomes = outcomes_.names_by_id();
-    std::vector<std::string> lsoas;
-    {
-      SqliteStmt st(db_, "SELECT id, code FROM lsoa_ref");
-      while (st.step()) {
-        auto id = static_cast<std::size_t>(st.int64(0));
-        if (lsoas.size() <= id) lsoas.resize(id + 1);
-        lsoas[id] = st.text(1);
-      }
-    }
+    std::vector<std::string> crime_types = texts_by_id("crime_type", "name");
+    std::vector<std::string> outcomes = texts_by_id("outcome", "name");
+    std::vector<std::string> lsoas = texts_by_id("lsoa_ref", "code");
     static const std::string empty;
     SqliteStmt st(db_,
                   "SELECT batch_id, month, crime_type_id, lsoa_id, outcome_id, lon, lat FROM incident "
@@ -458,6 +445,26 @@ class SqliteStore final : public Store {
     }
   }
 
+  void scan_incident_counts(const std::function<void(const IncidentCountView&)>& sink) const override {
+    std::vector<std::string> crime_types = texts_by_id("crime_type", "name");
+    std::vector<std::string> lsoas = texts_by_id("lsoa_ref", "code");
+    static const std::string empty;
+    SqliteStmt st(db_, "SELECT c.batch_id, c.counts FROM batch_count c JOIN batch b ON b.id = c.batch_id");
+    while (st.step()) {
+      std::int64_t batch_id = st.int64(0);
+      for (const BatchCount& c : decode_batch_counts(st.blob(1), batch_id)) {
+        IncidentCountView v{};
+        v.batch_id = batch_id;
+        v.month = c.month;
+        v.crime_type = &crime_types.at(static_cast<std::size_t>(c.crime_type_id));
+        v.lsoa_code = c.lsoa_id == 0 ? &empty : &lsoas.at(static_cast<std::size_t>(c.lsoa_id));
+        v.located = c.located;
+        v.count = c.count;
+        sink(v);
+      }
+    }
+  }
+
   std::int64_t incident_count() const override {
     SqliteStmt st(db_, "SELECT count(*) FROM incident");
     st.step();
@@ -475,6 +482,7 @@ class SqliteStore final : public Store {
       ins.bind_text_or_null(4, a.parent_code).run();
     }
     record_source(source);
+    refresh_area_snapshot(db_);
     tx.commit();
   }
 
@@ -484,6 +492,7 @@ class SqliteStore final : public Store {
     SqliteStmt ins(db_, "INSERT INTO population(area_code, population) VALUES (?,?)");
     for (const auto& r : rows) ins.bind(1, std::string_view(r.area_code)).bind(2, r.population).run();
     record_source(source);
+    refresh_area_snapshot(db_);
     tx.commit();
   }
 
@@ -506,6 +515,12 @@ class SqliteStore final : public Store {
     std::vector<AreaRecord> out;
     while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
     return out;
+  }
+
+  AreaTable area_table() const override {
+    SqliteStmt st(db_, "SELECT areas FROM area_snapshot WHERE id = 1");
+    if (st.step()) return decode_area_table(st.blob(0));
+    return read_area_table(db_);
   }
 
   std::vector<PopulationRecord> population() const override {
@@ -574,6 +589,19 @@ class SqliteStore final : public Store {
     return b;
   }
 
+  // A dictionary table's texts indexed by id, read from the file (not the writer's in-memory copy,
+  // which is loaded only by the first write and may be older than another connection's writes).
+  std::vector<std::string> texts_by_id(std::string_view table, std::string_view column) const {
+    std::vector<std::string> texts;
+    SqliteStmt st(db_, fmt::format("SELECT id, {} FROM {}", column, table));
+    while (st.step()) {
+      auto id = static_cast<std::size_t>(st.int64(0));
+      if (texts.size() <= id) texts.resize(id + 1);
+      texts[id] = st.text(1);
+    }
+    return texts;
+  }
+
   std::array<Dictionary*, 5> dictionaries() { return {&forces_, &crime_types_, &outcomes_, &locations_, &lsoas_}; }
 
   std::int64_t data_version() const {
@@ -609,6 +637,8 @@ class SqliteStore final : public Store {
     del.bind(1, b.id).run();
     SqliteStmt delq(db_, "DELETE FROM quarantine WHERE batch_id = ?");
     delq.bind(1, b.id).run();
+    SqliteStmt delc(db_, "DELETE FROM batch_count WHERE batch_id = ?");
+    delc.bind(1, b.id).run();
     SqliteStmt delb(db_, "DELETE FROM batch WHERE id = ?");
     delb.bind(1, b.id).run();
   }
@@ -654,6 +684,7 @@ class SqliteStore final : public Store {
     sqlite3_bind_int64(insert_many_->get(), 1, batch_id);
     sqlite3_bind_int64(insert_one_->get(), 1, batch_id);
     std::array<std::array<unsigned char, 32>, kRowsPerInsert> id_bytes;
+    BatchCountAccumulator counts;
     const std::size_t n = incidents.size();
     std::size_t done = 0;
     while (done < n) {
@@ -686,12 +717,11 @@ class SqliteStore final : public Store {
           sqlite3_bind_null(st, c + 8);
         }
         if (r.location.empty()) sqlite3_bind_null(st, c + 9); else sqlite3_bind_int64(st, c + 9, locations_.id(r.location));
-        if (r.lsoa_code.empty()) {
-          sqlite3_bind_null(st, c + 10);
-        } else {
-          sqlite3_bind_int64(st, c + 10, lsoas_.id(r.lsoa_code, r.lsoa_name));
-        }
-        sqlite3_bind_int64(st, c + 11, crime_types_.id(r.crime_type));
+        std::int64_t lsoa_id = r.lsoa_code.empty() ? 0 : lsoas_.id(r.lsoa_code, r.lsoa_name);
+        if (lsoa_id == 0) sqlite3_bind_null(st, c + 10); else sqlite3_bind_int64(st, c + 10, lsoa_id);
+        std::int64_t crime_type_id = crime_types_.id(r.crime_type);
+        sqlite3_bind_int64(st, c + 11, crime_type_id);
+        counts.add(lsoa_id, r.month, crime_type_id, r.lon && r.lat);
         std::int64_t outcome_id = r.outcome.empty() ? 0 : outcomes_.id(r.outcome);
         if (outcome_id == 0) sqlite3_bind_null(st, c + 12); else sqlite3_bind_int64(st, c + 12, outcome_id);
         if (r.context.empty()) {
@@ -719,6 +749,9 @@ class SqliteStore final : public Store {
                                         batch_id, first_id, first_id + static_cast<std::int64_t>(n) - 1, last));
       }
     }
+    std::string blob = counts.encode();
+    SqliteStmt ins(db_, "INSERT INTO batch_count(batch_id, counts) VALUES (?, ?)");
+    ins.bind(1, batch_id).bind_blob(2, blob.data(), static_cast<int>(blob.size())).run();
   }
 
   void insert_quarantine(std::int64_t batch_id, const std::string& path, const std::vector<QuarantineRecord>& rows) {
@@ -746,7 +779,7 @@ class SqliteStore final : public Store {
 
   mutable SqliteDb db_;
   int version_ = 0;
-  std::int64_t data_version_ = 0;  // PRAGMA data_version when the dictionaries were read
+  std::int64_t data_version_ = -1;  // PRAGMA data_version when the dictionaries were read; -1: not yet
   Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_;
   std::unique_ptr<RawStmt> insert_many_, insert_one_;  // finalized before db_ closes (declared after it)
   std::unique_ptr<BackgroundCheckpointer> checkpointer_;  // started by the first batch written

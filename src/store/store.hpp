@@ -77,6 +77,16 @@ struct AreaRecord {
   std::string parent_code;  // the next level up in the loaded lookup; empty at the top
 };
 
+// Every loaded area with its parent (as a row index) and, for LSOAs, its population: what
+// dataset::Geography is built from by every command. The SQLite store keeps it ready-made as one
+// BLOB (store/area_snapshot.hpp), rewritten whenever areas or population are replaced.
+struct AreaTable {
+  std::vector<std::string> code, name, level;  // level: "lsoa", "ward", "lad", "county"
+  std::vector<std::int32_t> parent;            // row of the parent area, -1 at the top or when unknown
+  std::vector<std::int64_t> population;        // residents, -1 when no population row was loaded
+  std::size_t size() const { return code.size(); }
+};
+
 struct PopulationRecord {
   std::string area_code;  // LSOA code
   std::int64_t population = 0;
@@ -109,6 +119,17 @@ struct IncidentView {
   std::optional<double> lon, lat;
 };
 
+// Incidents counted by batch × month × LSOA × crime type × whether located: all an LSOA best-fit
+// table needs, far cheaper to read than every incident (store/batch_counts.hpp).
+struct IncidentCountView {
+  std::int64_t batch_id;
+  int month;                     // YYYYMM
+  const std::string* crime_type;
+  const std::string* lsoa_code;  // empty when none
+  bool located;                  // the incidents have coordinates
+  std::int64_t count;
+};
+
 struct QuarantineSummary {
   std::string file;
   std::string reason;
@@ -135,6 +156,7 @@ class Store {
   // Incidents, streamed to the dataset stage (months inclusive, YYYYMM; 0 = unbounded).
   virtual void scan_incidents(int first_month, int last_month,
                               const std::function<void(const IncidentView&)>& sink) const = 0;
+  virtual void scan_incident_counts(const std::function<void(const IncidentCountView&)>& sink) const = 0;
   virtual std::int64_t incident_count() const = 0;
 
   // Geography ------------------------------------------------------------------
@@ -145,6 +167,7 @@ class Store {
   virtual void replace_boundaries(const std::string& level, const std::vector<BoundaryRecord>& rows,
                                   const GeographySource& source) = 0;
   virtual std::vector<AreaRecord> areas() const = 0;
+  virtual AreaTable area_table() const = 0;
   virtual std::vector<PopulationRecord> population() const = 0;
   virtual std::vector<BoundaryRecord> boundaries(const std::string& level) const = 0;
   virtual std::vector<GeographySource> geography_sources() const = 0;

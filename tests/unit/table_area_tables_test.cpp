@@ -70,7 +70,7 @@ class TableAreaTables : public ::testing::Test {
     world_ = new tw::World;
     geo_ = new dataset::Geography(dataset::Geography::from_store(*world_->store));
     incidents_ =
-        new dataset::Incidents(dataset::load_incidents(*world_->store, *geo_, dataset::Assignment::lsoa_best_fit));
+        new dataset::PlacedCounts(dataset::place_incidents(*world_->store, *geo_, dataset::Assignment::lsoa_best_fit));
     cube_ = new cube::Cube(cube::Cube::build(*incidents_, *geo_));
   }
   static void TearDownTestSuite() {
@@ -96,7 +96,7 @@ class TableAreaTables : public ::testing::Test {
 
   static inline tw::World* world_ = nullptr;
   static inline dataset::Geography* geo_ = nullptr;
-  static inline dataset::Incidents* incidents_ = nullptr;
+  static inline dataset::PlacedCounts* incidents_ = nullptr;
   static inline cube::Cube* cube_ = nullptr;
 };
 
@@ -392,7 +392,7 @@ class TableAreaTablesPip : public ::testing::Test {
     world_ = new tw::World;
     geo_ = new dataset::Geography(dataset::Geography::from_store(*world_->store));
     incidents_ =
-        new dataset::Incidents(dataset::load_incidents(*world_->store, *geo_, dataset::Assignment::point_in_polygon));
+        new dataset::PlacedCounts(dataset::place_incidents(*world_->store, *geo_, dataset::Assignment::point_in_polygon));
     cube_ = new cube::Cube(cube::Cube::build(*incidents_, *geo_));
   }
   static void TearDownTestSuite() {
@@ -411,7 +411,7 @@ class TableAreaTablesPip : public ::testing::Test {
   }
   static inline tw::World* world_ = nullptr;
   static inline dataset::Geography* geo_ = nullptr;
-  static inline dataset::Incidents* incidents_ = nullptr;
+  static inline dataset::PlacedCounts* incidents_ = nullptr;
   static inline cube::Cube* cube_ = nullptr;
 };
 
@@ -558,7 +558,7 @@ TEST_F(TableAreaTables, NoPopulationMeansNoRates) {
   tw::write_file(*s, "testforce", 202501, {tw::incident(202501, "Burglary", tw::kL1, tw::Point{0.5, 52.5})});
   auto g = dataset::Geography::from_store(*s);
   ASSERT_FALSE(g.has_population());
-  auto inc = dataset::load_incidents(*s, g, dataset::Assignment::lsoa_best_fit);
+  auto inc = dataset::place_incidents(*s, g, dataset::Assignment::lsoa_best_fit);
   auto cube = cube::Cube::build(inc, g);
   AreaTableRequest r;
   r.area = g.find_code(tw::kAlphaton);

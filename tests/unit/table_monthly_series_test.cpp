@@ -93,7 +93,7 @@ class TableMonthlySeries : public ::testing::Test {
     world_ = new SeriesWorld;
     geo_ = new dataset::Geography(dataset::Geography::from_store(*world_->store));
     incidents_ =
-        new dataset::Incidents(dataset::load_incidents(*world_->store, *geo_, dataset::Assignment::lsoa_best_fit));
+        new dataset::PlacedCounts(dataset::place_incidents(*world_->store, *geo_, dataset::Assignment::lsoa_best_fit));
     cube_ = new cube::Cube(cube::Cube::build(*incidents_, *geo_));
   }
   static void TearDownTestSuite() {
@@ -117,7 +117,7 @@ class TableMonthlySeries : public ::testing::Test {
 
   static inline SeriesWorld* world_ = nullptr;
   static inline dataset::Geography* geo_ = nullptr;
-  static inline dataset::Incidents* incidents_ = nullptr;
+  static inline dataset::PlacedCounts* incidents_ = nullptr;
   static inline cube::Cube* cube_ = nullptr;
 };
 

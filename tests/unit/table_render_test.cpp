@@ -189,7 +189,7 @@ class TableRenderWardTable : public ::testing::Test {
   static void SetUpTestSuite() {
     world_ = new tw::World;
     geo_ = new dataset::Geography(dataset::Geography::from_store(*world_->store));
-    auto inc = dataset::load_incidents(*world_->store, *geo_, dataset::Assignment::lsoa_best_fit);
+    auto inc = dataset::place_incidents(*world_->store, *geo_, dataset::Assignment::lsoa_best_fit);
     cube_ = new cube::Cube(cube::Cube::build(inc, *geo_));
     AreaTableRequest r;
     r.area = geo_->find_code(tw::kAlphaton);
