@@ -6,11 +6,13 @@
 // Numbering is done once, by number() below: tables and figures are numbered in document order
 // ("Table 3", "Figure 7"); a reference `{ref:ID}` inside any text is replaced by the label of the
 // table, figure or section with that id ("Table 3"). An unknown or duplicate id is an error, so a
-// cross-reference can never print wrong.
+// cross-reference can never print wrong. Sections are not numbered (as GOV.UK and ONS publications do
+// not): a reference to a heading prints its text in quotation marks, “Crime overview”.
 #pragma once
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -75,7 +77,23 @@ struct Document {
   // Numbers tables and figures, checks ids are unique and every {ref:ID} resolves, and replaces the
   // references with their labels. Throws InternalError naming the id on a clash or a dangling
   // reference. Writers call it on a copy; calling it twice is harmless.
+  // References are resolved in paragraphs, list items, table titles, column titles, cells and notes,
+  // figure captions, alt texts and sources; a heading's own text may not hold one. A heading, table or
+  // figure without an id gets one ("auto-heading-3", "auto-table-1"), so every writer has anchors.
   void number();
 };
+
+// "Table 3: Crime by ward" and "Figure 2: Shoplifting by month": the captions every writer prints.
+// Call after number().
+std::string caption(const TableBlock& t);
+std::string caption(const FigureBlock& f);
+
+// Inline text cut at its `**bold**` marks: "a **b** c" -> {"a ", plain}, {"b", bold}, {" c", plain}.
+// A `**` without its closing pair is kept as text. Writers escape each run for their format.
+struct TextRun {
+  std::string text;
+  bool bold = false;
+};
+std::vector<TextRun> split_inline(std::string_view text);
 
 }  // namespace csa::document
