@@ -15,7 +15,7 @@ pkgs=(
   pandoc                           # report.docx (from the report's pandoc document, with a reference.docx)
   chromium                         # report.pdf (headless print of report.html); the atlas's browser tests
   librsvg2-dev libcairo2-dev       # figures: SVG rendered to PNG in-process
-  poppler-utils unzip              # pdftoppm/pdftotext and unzip: tests look inside the PDF, DOCX and XLSX
+  poppler-utils unzip zip          # pdftoppm/pdftotext, unzip: tests look inside the PDF, DOCX, XLSX; zip: data/report/make-reference-docx.sh
   fonts-dejavu-core fonts-liberation2   # the fonts the figures and the PDF are set in (no download at run time)
 )
 missing=()

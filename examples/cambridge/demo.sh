@@ -39,11 +39,16 @@ echo "== 3. Tables for Cambridge (E07000008), years ending December 2024 and 202
 cat "$out/shoplifting-by-ward.txt" | head -n 20
 
 echo
+echo "== 4. The strategic assessment for Cambridge (examples/cambridge/csa.toml), self-checked"
+"$csa" report --config "$root/examples/cambridge/csa.toml" --db "$db" --out "$out/report" -q
+
+echo
 echo "== Outputs"
 echo "database:                        $db"
 for f in shoplifting-by-ward.txt all-crime-by-ward.md all-crime-by-ward-stats.txt harm.txt compare-places.txt themes.csv themes.json themes-ye-september.md ward-assignment-compare.txt; do
   echo "  $out/$f"
 done
+echo "strategic assessment:            $out/report/report.html (also report.pdf, report.docx, tables.xlsx, figures/)"
 echo "try: $csa table --db $db --area Cambridge --by ward --theme burglary --years 2"
 echo
 echo "== Headline: crime and ASB in Cambridge by theme"

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   csa::cli::add_table_command(app);
   csa::cli::add_compare_command(app);
   csa::cli::add_series_command(app);
+  csa::cli::add_report_command(app);
   csa::cli::add_status_command(app);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,800 @@
+#include "report/build_report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/thousands.hpp"
+#include "figure/bar_chart.hpp"
+#include "figure/choropleth.hpp"
+#include "figure/line_chart.hpp"
+#include "measure/rate.hpp"
+#include "measure/rounding.hpp"
+#include "measure/share.hpp"
+#include "report/narrative.hpp"
+#include "stats/harm_weights.hpp"
+#include "table/harm_table.hpp"
+#include "table/area_tables.hpp"
+#include "table/monthly_series.hpp"
+#include "table/place_comparison.hpp"
+#include "table/secondary_suppression.hpp"
+
+namespace csa::report {
+namespace {
+
+using document::BulletList;
+using document::FigureBlock;
+using document::Heading;
+using document::Paragraph;
+using document::TableBlock;
+
+constexpr const char* kSource = "Source: police.uk street-level crime and ASB data; ONS geography.";
+
+// Builds the document chapter by chapter; one object so every chapter shares the inputs, the
+// claims and the table ids.
+class Builder {
+ public:
+  explicit Builder(const ReportInputs& in)
+      : in_(in), cfg_(*in.config), a_(*in.analysis), rec_(*in.recommendations), g_(a_.cube->geography()),
+        area_(g_.area(a_.area)) {}
+
+  BuiltReport build() {
+    meta();
+    details();
+    out_.document.blocks.push_back(document::Contents{});
+    executive_summary();
+    key_findings();
+    overview();
+    for (const auto& t : a_.themes) {
+      if (chapter_wanted(t)) theme_chapter(t);
+    }
+    places();
+    geographic_analysis();
+    technical_notes();
+    return std::move(out_);
+  }
+
+ private:
+  // ---- helpers ---------------------------------------------------------------------------------
+  void h(int level, std::string text, std::string id = {}, bool in_contents = true) {
+    out_.document.blocks.push_back(Heading{level, std::move(text), std::move(id), in_contents});
+  }
+  void p(std::string text, Paragraph::Style style = Paragraph::Style::body) {
+    out_.document.blocks.push_back(Paragraph{std::move(text), style});
+  }
+  void list(std::vector<std::string> items) { out_.document.blocks.push_back(BulletList{std::move(items), false}); }
+  void table(std::string id, table::Table t) { out_.document.blocks.push_back(TableBlock{std::move(id), std::move(t), 0}); }
+  void figure(FigureBlock f) { out_.document.blocks.push_back(std::move(f)); }
+
+  bool chapter_wanted(const ThemeFacts& t) const {
+    if (in_.only_themes.empty()) return true;
+    return std::find(in_.only_themes.begin(), in_.only_themes.end(), t.selection.id) != in_.only_themes.end();
+  }
+
+  const std::string& latest_label() const { return a_.latest().label(); }
+  const std::string& previous_label() const { return a_.years[a_.years.size() - 2].label(); }
+  std::string count_key() const { return "count_" + latest_label(); }
+  std::string count_key_previous() const { return "count_" + previous_label(); }
+  std::string span_description() const {
+    return fmt::format("{} to {}", a_.years.front().description(), a_.latest().description());
+  }
+
+  table::AreaTableRequest request(int area) const {
+    table::AreaTableRequest r;
+    r.area = area;
+    r.windows = a_.years;
+    r.suppression.threshold = std::max<std::int64_t>(cfg_.suppress_under, 1);
+    r.suppress = cfg_.suppress_under > 1;
+    r.months_loaded = in_.months_loaded;
+    r.assignment = in_.assignment;
+    return r;
+  }
+
+  // The count quoted in text, registered against a table cell.
+  std::string claim_count(std::int64_t n, const std::string& table_id, const std::string& row, const std::string& key) {
+    return out_.claims.add({with_commas(n), table_id, row, key, static_cast<double>(n)});
+  }
+  // A change quoted in text: the percent value of the table's change cell must match.
+  std::string claim_change(const measure::Change& c, const std::string& noun, const std::string& table_id,
+                           const std::string& row) {
+    std::string phrase = change_phrase(c, noun);
+    if (c.percent) out_.claims.add({phrase, table_id, row, "change_1y", c.percent->to_double()});
+    return phrase;
+  }
+  std::string claim_rate(std::int64_t count, std::int64_t population, const std::string& table_id, const std::string& row) {
+    std::string printed = measure::format_rate(count, population);
+    double exact = measure::rate(count, population, measure::RateBase::per_1000).to_double();
+    return out_.claims.add({printed, table_id, row, "rate_per_1000", exact, 1e-9});
+  }
+
+  std::string theme_table_id(const ThemeFacts& t) const { return "tbl-" + t.selection.id + "-wards"; }
+  static std::string noun_of(const ThemeFacts& t) { return t.selection.id == "asb" ? "incident" : "offence"; }
+
+  // ---- front matter ----------------------------------------------------------------------------
+  void meta() {
+    auto& m = out_.document.meta;
+    m.title = cfg_.title;
+    m.subtitle = fmt::format("{}: {}", area_.name, a_.latest().description());
+    m.author = cfg_.author;
+    m.date = in_.generated_on;
+    m.version = fmt::format("Version {} (csa {})", cfg_.version, CSA_VERSION);
+  }
+
+  void details() {
+    h(1, "Document details", "details");
+    auto batches = in_.store->batches();
+    std::set<std::string> forces;
+    std::string first_loaded, last_loaded;
+    for (const auto& b : batches) {
+      forces.insert(b.key.force);
+      if (first_loaded.empty() || b.loaded_at < first_loaded) first_loaded = b.loaded_at;
+      if (last_loaded.empty() || b.loaded_at > last_loaded) last_loaded = b.loaded_at;
+    }
+    std::vector<std::string> sources;
+    for (const auto& s : in_.store->geography_sources()) {
+      sources.push_back(fmt::format("{}: {}{}", s.kind, s.label.empty() ? s.path : s.label,
+                                    s.loaded_at.empty() ? "" : fmt::format(" (loaded {})", s.loaded_at.substr(0, 10))));
+    }
+    list({
+        fmt::format("**Title:** {}", cfg_.title),
+        fmt::format("**Area:** {} ({}), {}", area_.name, area_.code,
+                    area_.parent >= 0 ? "in " + g_.area(area_.parent).name : std::string("England and Wales")),
+        fmt::format("**Period covered:** {} ({} to {})", span_description(), a_.years.front().first().long_name(),
+                    a_.latest().last().long_name()),
+        fmt::format("**Crime data:** police.uk street-level crime and anti-social behaviour, {} monthly file(s) of {} "
+                    "force(s) ({}), loaded {} to {}",
+                    batches.size(), forces.size(), join_list({forces.begin(), forces.end()}), first_loaded.substr(0, 10),
+                    last_loaded.substr(0, 10)),
+        fmt::format("**Geography and population:** {}", sources.empty() ? std::string("none loaded") : join_list(sources)),
+        fmt::format("**Produced by:** {}, with csa {} on {}", cfg_.author, CSA_VERSION, in_.generated_on),
+        fmt::format("**Version:** {}", cfg_.version),
+        "**Licence:** " + std::string(table::kOglAttribution),
+    });
+    p("Every figure in this document is computed from the data above by csa and checked before the document is "
+      "written: each number in the text equals the table it comes from, groups equal the sum of their parts, and "
+      "small numbers are suppressed as described in the technical notes.",
+      Paragraph::Style::note);
+  }
+
+  // ---- executive summary -----------------------------------------------------------------------
+  void executive_summary() {
+    h(1, "Executive summary", "summary");
+    const ThemeFacts& all = a_.all_crime();
+    std::string all_row = all.selection.label;
+    p(fmt::format("Police recorded {} in {} in {}; crime {} compared with {}. This is {}. The sections below say which "
+                  "types of crime and which wards need the partnership's attention, and why.",
+                  fmt::format("{} crimes", claim_count(all.latest(), "tbl-overview", all_row, count_key())), area_.name,
+                  a_.latest().description(), claim_change(all.change_1y, "offence", "tbl-overview", all_row),
+                  a_.years[a_.years.size() - 2].description(), significance_phrase(all.test_1y)),
+      Paragraph::Style::lead);
+    h(2, "Recommendations", "recommendations");
+    p("Recommendations fall into two parts: geographic (the wards to focus on) and types of crime (three categories to "
+      "aid discussion about prioritisation). The rules are set in the report configuration; {ref:tbl-classification} "
+      "shows each theme's evidence.");
+    h(3, "Geographic", "rec-geographic");
+    if (rec_.wards.empty()) {
+      p("No ward meets the geographic rules: no ward has the highest count in two or more themes, none ranks near the "
+        "top in every theme, and no ward saw a statistically significant increase on a base large enough to judge.");
+    } else {
+      p(fmt::format("Based on the evidence in this document, efforts should be focused on the following {} ward{}:",
+                    rec_.wards.size(), rec_.wards.size() == 1 ? "" : "s"));
+      std::vector<std::string> items;
+      for (const auto& w : rec_.wards) items.push_back(fmt::format("**{}**: {}.", w.name, fmt::join(w.reasons, "; ")));
+      list(items);
+    }
+    h(3, "Types of crime", "rec-types");
+    for (Category c : {Category::high_attention, Category::concerning_trend, Category::monitor}) {
+      std::vector<std::string> items;
+      for (const auto& d : rec_.themes) {
+        if (d.category == c) items.push_back(fmt::format("**{}**: {}.", d.theme->selection.label, d.evidence));
+      }
+      p(fmt::format("**{}** ({}):", category_title(c), category_reason(c)));
+      if (items.empty()) {
+        p(fmt::format("No theme meets this category's rule in {}.", a_.latest().description()));
+      } else {
+        list(items);
+      }
+    }
+  }
+
+  // ---- key findings ----------------------------------------------------------------------------
+  std::string theme_paragraph(const ThemeFacts& t) {
+    const std::string row = t.selection.label;
+    const std::string noun = noun_of(t);
+    std::string s = fmt::format("**{}**: {} in {}, which {} compared with {}", row,
+                                fmt::format("{} {}{}", claim_count(t.latest(), "tbl-overview", row, count_key()), noun,
+                                            t.latest() == 1 ? "" : "s"),
+                                a_.latest().description(), claim_change(t.change_1y, noun, "tbl-overview", row),
+                                a_.years[a_.years.size() - 2].description());
+    s += notable(t.test_1y) ? fmt::format(", a notable {}", t.change_1y.diff > 0 ? "increase" : "decrease")
+                            : ", within normal variation";
+    s += fmt::format(" ({})", p_value_text(t.test_1y.p_value));
+    if (t.share_of_all_crime) s += fmt::format("; {} of all crime", measure::format_share(t.latest(), a_.all_crime().latest()));
+    if (t.change_ny) {
+      s += fmt::format("; since {} it {}", a_.years.front().description(), change_phrase(*t.change_ny, noun));
+    }
+    s += ".";
+    s += district_comparison(t);
+    if (!t.wards.empty() && t.latest() > 0 && chapter_wanted(t)) {
+      std::vector<std::string> top;
+      for (const auto& w : t.wards) {
+        if (static_cast<int>(w.rank) > cfg_.geography.top_wards) break;
+        if (!shown_at_ward_level(w.counts.back())) continue;
+        top.push_back(fmt::format("{} ({})", w.name, claim_count(w.counts.back(), theme_table_id(t), w.name, count_key())));
+      }
+      if (!top.empty()) {
+        s += fmt::format(" The wards with the highest counts were {}.", join_list(top));
+      }
+    }
+    return s;
+  }
+
+  // The districts of the county with a population, the subject first; empty when there is no county.
+  std::vector<int> county_districts() const {
+    std::vector<int> out;
+    int county = g_.ancestor(a_.area, dataset::Level::county);
+    if (county < 0 || area_.level != dataset::Level::lad) return out;
+    out.push_back(a_.area);
+    for (int d : g_.children(county, dataset::Level::lad)) {
+      if (d != a_.area && g_.area(d).population > 0) out.push_back(d);
+    }
+    return out;
+  }
+
+  // " Cambridge's rate, 17.9 per 1,000 residents, is the highest of the 5 districts of
+  // Cambridgeshire (the others range from 3.1 to 8.2)." Quoted from tbl-district-rates.
+  std::string district_comparison(const ThemeFacts& t) {
+    auto districts = county_districts();
+    if (districts.size() < 2 || area_.population <= 0 || t.latest() == 0) return "";
+    std::vector<std::pair<double, int>> rates;
+    for (int d : districts) {
+      rates.push_back({measure::rate(a_.cube->count(d, t.selection.crime_types, a_.latest()), g_.area(d).population,
+                                     measure::RateBase::per_1000).to_double(), d});
+    }
+    std::size_t rank = 1;
+    double lo = 0, hi = 0;
+    bool first = true;
+    for (std::size_t i = 1; i < rates.size(); ++i) {
+      if (rates[i].first > rates[0].first) ++rank;
+      lo = first ? rates[i].first : std::min(lo, rates[i].first);
+      hi = first ? rates[i].first : std::max(hi, rates[i].first);
+      first = false;
+    }
+    auto quote = [&](int d) {
+      std::int64_t n = a_.cube->count(d, t.selection.crime_types, a_.latest());
+      std::string printed = measure::format_rate(n, g_.area(d).population);
+      out_.claims.add({printed, "tbl-district-rates", t.selection.label, "rate_" + g_.area(d).code,
+                       measure::rate(n, g_.area(d).population, measure::RateBase::per_1000).to_double(), 1e-9});
+      return printed;
+    };
+    auto lowest = std::min_element(rates.begin() + 1, rates.end());
+    auto highest = std::max_element(rates.begin() + 1, rates.end());
+    std::string county = g_.area(g_.ancestor(a_.area, dataset::Level::county)).name;
+    return fmt::format(" {}'s rate, {} per 1,000 residents, is the {} of the {} districts of {} (the others range from {} "
+                       "to {}).",
+                       area_.name, quote(a_.area), rank_words(rank), districts.size(), county, quote(lowest->second),
+                       quote(highest->second));
+  }
+
+  bool shown_at_ward_level(std::int64_t n) const { return cfg_.suppress_under <= 1 || n == 0 || n >= cfg_.suppress_under; }
+
+  void key_findings() {
+    h(1, "Summary of key findings", "findings");
+    p(fmt::format("Each theme in {}, compared with {}. A change is called notable only when it is statistically "
+                  "significant (exact test of two Poisson counts at the 5% level, see the technical notes); other "
+                  "changes are within what chance alone would give from year to year.",
+                  a_.latest().description(), a_.years[a_.years.size() - 2].description()));
+    for (const auto& grp : a_.groups) {
+      if (grp.selection.id == "all_crime") p(theme_paragraph(grp));
+    }
+    for (const auto& t : a_.themes) {
+      if (chapter_wanted(t)) p(theme_paragraph(t));
+    }
+  }
+
+  // ---- overview --------------------------------------------------------------------------------
+  void overview() {
+    h(1, "Crime overview", "overview");
+    const ThemeFacts& all = a_.all_crime();
+    p(fmt::format("{{ref:tbl-overview}} shows police recorded crime and anti-social behaviour in {} by theme for {}, with "
+                  "the change between years, each theme's share of all crime and the rate per 1,000 residents. "
+                  "{{ref:fig-overview-annual}} shows all crime by year ending and {{ref:fig-overview-monthly}} by month.",
+                  area_.name, span_description()));
+    auto overview_table = table::theme_table(*a_.cube, *a_.taxonomy, request(a_.area));
+    table("tbl-overview", std::move(overview_table));
+    figure(annual_figure(all, "fig-overview-annual"));
+    figure(monthly_figure(all, "fig-overview-monthly"));
+    harm();
+    ward_section(all);
+  }
+
+  // Crime by harm as well as volume (Cambridge Crime Harm Index), when the config names the weights.
+  void harm() {
+    if (cfg_.harm_weights.empty()) return;
+    h(2, "Harm", "overview-harm");
+    if (!std::filesystem::exists(cfg_.harm_weights)) {
+      p(fmt::format("The harm section cannot be written: the weights file {} named in {} does not exist.", cfg_.harm_weights,
+                    cfg_.path),
+        Paragraph::Style::warning);
+      return;
+    }
+    table::HarmTableRequest r;
+    r.area = a_.area;
+    r.window = a_.latest();
+    r.weights = stats::derive_crime_type_weights(stats::read_cchi_subgroups(cfg_.harm_weights));
+    r.weights_source = cfg_.harm_weights;
+    r.suppression.threshold = std::max<std::int64_t>(cfg_.suppress_under, 1);
+    r.suppress = cfg_.suppress_under > 1;
+    p("Counting every offence as one treats a robbery like a shoplifting. {ref:tbl-harm} weights each offence by the "
+      "Cambridge Crime Harm Index (the days of imprisonment its offence type would attract), so each theme's share of "
+      "harm stands beside its share of volume. The weights per police.uk type are derived from Home Office subgroup "
+      "weights, as the table's notes explain.");
+    table("tbl-harm", table::harm_table(*a_.cube, *a_.taxonomy, r));
+  }
+
+  FigureBlock annual_figure(const ThemeFacts& t, const std::string& id) {
+    figure::BarChartSpec spec;
+    spec.text.title = fmt::format("{} by year ending, {}", t.selection.label, area_.name);
+    spec.text.subtitle = fmt::format("Police recorded {}, {}", noun_of(t) + "s", span_description());
+    spec.text.source = kSource;
+    spec.text.draw_title = false;
+    figure::BarSeries s;
+    s.name = t.selection.label;
+    for (std::size_t i = 0; i < a_.years.size(); ++i) {
+      spec.categories.push_back(a_.years[i].description());
+      s.values.push_back(static_cast<double>(t.counts[i]));
+    }
+    spec.series = {s};
+    spec.value_axis_title = noun_of(t) == "offence" ? "Offences" : "Incidents";
+    FigureBlock f;
+    f.id = id;
+    f.caption = spec.text.title;
+    f.alt_text = fmt::format("Column chart of {} in {} by year ending: {}.", t.selection.label, area_.name, [&] {
+      std::vector<std::string> parts;
+      for (std::size_t i = 0; i < a_.years.size(); ++i) {
+        parts.push_back(fmt::format("{} {}", a_.years[i].description(), with_commas(t.counts[i])));
+      }
+      return join_list(parts);
+    }());
+    spec.text.alt_text = f.alt_text;
+    f.svg = figure::bar_chart(spec);
+    f.file_stem = id.substr(4);
+    f.source.clear();  // the figure prints its own source line, so the caption does not repeat it
+    return f;
+  }
+
+  FigureBlock monthly_figure(const ThemeFacts& t, const std::string& id) {
+    figure::LineChartSpec spec;
+    const period::Month last = t.monthly_first + static_cast<int>(t.monthly.size()) - 1;
+    spec.text.title = fmt::format("{} by month, {}, {} to {}", t.selection.label, area_.name, t.monthly_first.long_name(),
+                                  last.long_name());
+    spec.text.subtitle = "Monthly count and 12-month rolling average";
+    spec.text.source = kSource;
+    spec.text.draw_title = false;
+    spec.first_month = t.monthly_first;
+    figure::MonthlySeries monthly{"Monthly count", {}, figure::SeriesStyle::monthly, ""};
+    figure::MonthlySeries rolling{"12-month rolling average", {}, figure::SeriesStyle::rolling_average, ""};
+    for (std::size_t i = 0; i < t.monthly.size(); ++i) {
+      monthly.values.push_back(static_cast<double>(t.monthly[i]));
+      if (i >= 11) {
+        double sum = 0;
+        for (std::size_t k = i - 11; k <= i; ++k) sum += static_cast<double>(t.monthly[k]);
+        rolling.values.push_back(sum / 12.0);
+      } else {
+        rolling.values.push_back(std::nullopt);
+      }
+    }
+    spec.series = {monthly, rolling};
+    spec.value_axis_title = noun_of(t) == "offence" ? "Offences per month" : "Incidents per month";
+    if (t.peak_month) spec.peak = figure::PeakMarker{0, *t.peak_month, ""};
+    FigureBlock f;
+    f.id = id;
+    f.caption = spec.text.title;
+    f.alt_text = fmt::format("Line chart of {} in {} per month from {} to {}{}.", t.selection.label, area_.name,
+                             t.monthly_first.long_name(), last.long_name(),
+                             t.peak_month ? fmt::format("; the highest month was {} with {}",
+                                                        (t.monthly_first + static_cast<int>(*t.peak_month)).long_name(),
+                                                        with_commas(t.monthly[*t.peak_month]))
+                                          : std::string());
+    spec.text.alt_text = f.alt_text;
+    f.svg = figure::line_chart(spec);
+    f.file_stem = id.substr(4);
+    f.source.clear();  // the figure prints its own source line, so the caption does not repeat it
+    return f;
+  }
+
+  // ---- theme chapters --------------------------------------------------------------------------
+  void theme_chapter(const ThemeFacts& t) {
+    const std::string& label = t.selection.label;
+    const std::string noun = noun_of(t);
+    h(1, label, "ch-" + t.selection.id);
+    if (t.latest() == 0 && t.counts.front() == 0) {
+      p(fmt::format("No {} {}s were recorded in {} in {}; there is nothing to analyse.", label, noun, area_.name,
+                    span_description()),
+        Paragraph::Style::warning);
+      return;
+    }
+    h(2, "Summary", "ch-" + t.selection.id + "-summary", false);
+    p(theme_paragraph(t), Paragraph::Style::lead);
+    const ThemeDecision* d = nullptr;
+    for (const auto& x : rec_.themes) {
+      if (x.theme == &t) d = &x;
+    }
+    if (d != nullptr && d->category != Category::none) {
+      p(fmt::format("Category: **{}** ({}).", category_title(d->category), d->evidence));
+    }
+    if (t.trend) {
+      p(fmt::format("Over the {} years ending shown, the yearly rate ratio is {:.2f} (95% interval {:.2f} to {:.2f}): {}.",
+                    t.counts.size(), t.trend->rate_ratio, t.trend->rate_ratio_interval.lower,
+                    t.trend->rate_ratio_interval.upper,
+                    t.trend->direction == stats::TrendDirection::rising    ? "a rising trend"
+                    : t.trend->direction == stats::TrendDirection::falling ? "a falling trend"
+                                                                           : "no clear trend"));
+    } else {
+      p(fmt::format("Only {} complete years ending are loaded, so no trend is classified (a trend needs at least {}).",
+                    t.counts.size(), cfg_.classification.trend_min_years),
+        Paragraph::Style::note);
+    }
+    h(2, "Trend", "ch-" + t.selection.id + "-trend", false);
+    figure(annual_figure(t, "fig-" + t.selection.id + "-annual"));
+    if (t.peak_month) {
+      period::Month peak = t.monthly_first + static_cast<int>(*t.peak_month);
+      p(fmt::format("The highest month in the last two years was {} with {} ({{ref:fig-{}-monthly}}).", peak.long_name(),
+                    count_phrase(t.monthly[*t.peak_month], noun), t.selection.id));
+    }
+    figure(monthly_figure(t, "fig-" + t.selection.id + "-monthly"));
+    if (in_.deep_dive) end_of_year_review(t);
+    if (!t.wards.empty()) ward_section(t);
+  }
+
+  // The deep dive's month-by-month look at the latest year (seeds 001 and 003): each month against
+  // the same month a year earlier, the rolling average, and the months out of the ordinary.
+  void end_of_year_review(const ThemeFacts& t) {
+    const std::string id = t.selection.id;
+    h(2, "End-of-year review", "ch-" + id + "-review");
+    table::MonthlySeriesRequest r;
+    r.area = a_.area;
+    r.window = a_.latest();
+    r.months_loaded = in_.months_loaded;
+    r.assignment = in_.assignment;
+    r.suppression.threshold = std::max<std::int64_t>(cfg_.suppress_under, 1);
+    r.suppress = cfg_.suppress_under > 1;
+    auto mt = table::monthly_series(*a_.cube, t.selection, r);
+    std::size_t n = t.monthly.size();
+    int higher = 0;
+    for (std::size_t i = n >= 12 ? n - 12 : 0; i < n; ++i) {
+      if (i >= 12 && t.monthly[i] > t.monthly[i - 12]) ++higher;
+    }
+    p(fmt::format("{{ref:tbl-{}-review}} follows {} month by month through {}: in {} of the 12 months the count was higher "
+                  "than in the same month a year earlier. Months flagged by statistical process control lie more than "
+                  "three standard deviations from the average of the previous 24 months (needs 24 months of history).",
+                  id, to_lower_first(t.selection.label), a_.latest().description(), higher));
+    table("tbl-" + id + "-review", std::move(mt));
+  }
+
+  void ward_section(const ThemeFacts& t) {
+    const std::string& label = t.selection.label;
+    const std::string id = t.selection.id;
+    h(2, "Wards", "ch-" + id + "-wards", t.is_group);
+    auto r = request(a_.area);
+    r.with_stats = true;
+    auto wt = table::ward_table(*a_.cube, t.selection, r);
+    if (r.suppress) table::apply_secondary_suppression(wt);
+    std::vector<std::string> sentences;
+    std::vector<std::string> top;
+    for (const auto& w : t.wards) {
+      if (static_cast<int>(w.rank) > cfg_.geography.top_wards || w.counts.back() == 0) break;
+      if (!shown_at_ward_level(w.counts.back())) continue;
+      std::int64_t population = g_.area(w.area).population;
+      std::string rate = population > 0 ? fmt::format(", {} per 1,000 residents",
+                                                      claim_rate(w.counts.back(), population, theme_table_id(t), w.name))
+                                         : "";
+      top.push_back(fmt::format("**{}** ({}{})", w.name, claim_count(w.counts.back(), theme_table_id(t), w.name, count_key()), rate));
+    }
+    if (!top.empty()) {
+      sentences.push_back(fmt::format("The top {} wards for {} in {} were {}.", top.size(), to_lower_first(label),
+                                      a_.latest().description(), join_list(top)));
+    }
+    // A sentence per ward whose change is statistically significant (the only changes called notable).
+    std::vector<std::string> notable_wards;
+    for (const auto& w : t.wards) {
+      const std::size_t n = w.counts.size();
+      if (!notable(w.latest_test) || !shown_at_ward_level(w.counts[n - 2]) || !shown_at_ward_level(w.counts[n - 1])) continue;
+      auto c = measure::compute_change(w.counts[n - 2], w.counts[n - 1]);
+      notable_wards.push_back(fmt::format("{} {} ({}){}", w.name, change_phrase(c, noun_of(t)), p_value_text(w.latest_test.p_value),
+                                          w.latest_test.small_base ? ", on a small base" : ""));
+    }
+    if (notable_wards.empty()) {
+      sentences.push_back("No ward's change from the previous year is statistically significant.");
+    } else {
+      sentences.push_back(fmt::format("Notable changes (statistically significant at 5%): {}.", join_list(notable_wards)));
+    }
+    p(fmt::format("{{ref:{}}} ranks the wards{}. {}", theme_table_id(t),
+                  has_boundaries() ? fmt::format(" and {{ref:fig-{}-map}} maps their rates", id) : std::string(),
+                  fmt::format("{}", fmt::join(sentences, " "))));
+    // The map shades what the table prints: a rate the table hides (suppressed) is "no data" there too.
+    std::map<std::string, std::optional<double>> printed_rates;
+    int rate_col = -1;
+    for (std::size_t i = 0; i < wt.columns.size(); ++i) {
+      if (wt.columns[i].key == "rate_per_1000") rate_col = static_cast<int>(i);
+    }
+    for (const auto& row : wt.rows) {
+      if (row.kind == table::RowKind::body && rate_col >= 0) {
+        printed_rates[row.cells[0].text] = row.cells[static_cast<std::size_t>(rate_col)].value;
+      }
+    }
+    table(theme_table_id(t), std::move(wt));
+    if (has_boundaries()) {
+      figure(ward_map(t, printed_rates));
+    } else if (t.is_group) {
+      p("No ward boundaries are loaded, so the report has no ward maps (load them with `csa geography load "
+        "--boundaries wards.geojson`).",
+        Paragraph::Style::note);
+    }
+  }
+
+  bool has_boundaries() {
+    if (!boundaries_loaded_) {
+      boundaries_loaded_ = true;
+      for (auto& b : in_.store->boundaries("ward")) {
+        int idx = g_.find_code(b.code);
+        if (idx >= 0 && g_.ancestor(idx, area_.level) == a_.area) ward_boundaries_.push_back(std::move(b));
+      }
+    }
+    return !ward_boundaries_.empty();
+  }
+
+  FigureBlock ward_map(const ThemeFacts& t, const std::map<std::string, std::optional<double>>& printed_rates) {
+    figure::ChoroplethSpec spec;
+    spec.text.title = fmt::format("{} per 1,000 residents by ward, {}, {}", t.selection.label, area_.name,
+                                  a_.latest().description());
+    spec.text.source = kSource;
+    spec.text.draw_title = false;
+    spec.legend_title = fmt::format("{} per 1,000 residents", noun_of(t) == "offence" ? "Offences" : "Incidents");
+    for (const auto& b : ward_boundaries_) {
+      figure::MapArea m;
+      m.code = b.code;
+      m.name = b.name;
+      m.wkb.assign(b.wkb.begin(), b.wkb.end());
+      int idx = g_.find_code(b.code);
+      if (auto it = printed_rates.find(idx >= 0 ? g_.area(idx).name : b.name); it != printed_rates.end()) m.value = it->second;
+      spec.areas.push_back(std::move(m));
+    }
+    std::size_t distinct = 0;
+    {
+      std::set<double> values;
+      for (const auto& m : spec.areas) {
+        if (m.value) values.insert(*m.value);
+      }
+      distinct = values.size();
+    }
+    spec.classes = static_cast<int>(std::min<std::size_t>(5, std::max<std::size_t>(1, distinct)));
+    FigureBlock f;
+    f.id = "fig-" + t.selection.id + "-map";
+    f.caption = spec.text.title;
+    f.alt_text = fmt::format("Map of the wards of {} shaded by the rate of {} per 1,000 residents in {}; {} ranks the "
+                             "wards with their rates.",
+                             area_.name, to_lower_first(t.selection.label), a_.latest().description(), "the ward table");
+    spec.text.alt_text = f.alt_text;
+    try {
+      f.svg = figure::choropleth(spec);
+    } catch (const InputError& e) {
+      // A map that cannot be drawn says why in the document instead of failing the report.
+      p(fmt::format("The ward map of {} cannot be drawn: {}", to_lower_first(t.selection.label), e.what()), Paragraph::Style::warning);
+      f.svg.clear();
+    }
+    f.file_stem = f.id.substr(4);
+    f.source.clear();  // the figure prints its own source line, so the caption does not repeat it
+    return f;
+  }
+
+  // ---- comparison with other places ------------------------------------------------------------
+  void places() {
+    h(1, "Comparison with other places", "places");
+    p(fmt::format("How {}'s rates compare with the other districts of {} and with the county{}. A place is compared only "
+                  "when its data cover every month of the period; places missing from the data are named under each "
+                  "table.",
+                  area_.name, area_.parent >= 0 ? g_.area(area_.parent).name : std::string("its county"),
+                  cfg_.peers.empty() ? "" : ", and with its Most Similar Group of partnerships"));
+    district_rates_table();
+    std::optional<config::PeerGroup> peers;
+    if (!cfg_.peers.empty()) peers = config::load_peer_group(cfg_.peers);
+    for (const auto* t : comparison_themes()) {
+      table::PlaceComparisonRequest r;
+      r.area = a_.area;
+      r.theme = t->selection;
+      r.window = a_.latest();
+      r.peers = peers;
+      r.suppression.threshold = std::max<std::int64_t>(cfg_.suppress_under, 1);
+      r.suppress = cfg_.suppress_under > 1;
+      table("tbl-places-" + t->selection.id, table::place_comparison(*a_.cube, r));
+    }
+  }
+
+  // Every theme's rate per 1,000 in each district of the county and the county itself.
+  void district_rates_table() {
+    auto districts = county_districts();
+    if (districts.size() < 2) {
+      p("The loaded lookup places this area in no county with other districts, so there is no county comparison.",
+        Paragraph::Style::note);
+      return;
+    }
+    int county = g_.ancestor(a_.area, dataset::Level::county);
+    p(fmt::format("{{ref:tbl-district-rates}} gives every theme's rate per 1,000 residents in each district of {} in {}.",
+                  g_.area(county).name, a_.latest().description()));
+    table::Table t;
+    t.title = fmt::format("Rate per 1,000 residents by theme, districts of {}, {}", g_.area(county).name,
+                          a_.latest().description());
+    t.columns.push_back({"theme", "Theme", table::Align::left});
+    std::vector<int> places = districts;
+    std::sort(places.begin(), places.end(), [&](int x, int y) { return g_.area(x).name < g_.area(y).name; });
+    places.push_back(county);
+    for (int d : places) t.columns.push_back({"rate_" + g_.area(d).code, g_.area(d).name, table::Align::right});
+    auto add = [&](const ThemeFacts& th, table::RowKind kind) {
+      table::Row row{{{th.selection.label, std::nullopt}}, kind};
+      for (int d : places) {
+        std::int64_t n = a_.cube->count(d, th.selection.crime_types, a_.latest());
+        std::int64_t pop = g_.area(d).population;
+        if (pop <= 0) {
+          row.cells.push_back({"n/a", std::nullopt});
+        } else {
+          row.cells.push_back({measure::format_rate(n, pop), measure::rate(n, pop, measure::RateBase::per_1000).to_double()});
+        }
+      }
+      t.rows.push_back(std::move(row));
+    };
+    for (const auto& th : a_.themes) add(th, table::RowKind::body);
+    add(a_.all_crime(), table::RowKind::total);
+    t.notes.push_back(fmt::format("Population: {}. A district's count is the sum of its wards; incidents that could not "
+                                  "be placed in a ward are not in any district's count.",
+                                  g_.population_label().empty() ? std::string("LSOA population") : g_.population_label()));
+    t.notes.push_back(std::string(dataset::assignment_sentence(in_.assignment)));
+    t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(table::kOglAttribution));
+    table("tbl-district-rates", std::move(t));
+  }
+
+  std::vector<const ThemeFacts*> comparison_themes() const {
+    std::vector<const ThemeFacts*> out = {&a_.all_crime()};
+    for (const auto& d : rec_.themes) {
+      if (d.category == Category::high_attention || d.category == Category::concerning_trend) out.push_back(d.theme);
+    }
+    return out;
+  }
+
+  // ---- geographic analysis ---------------------------------------------------------------------
+  void geographic_analysis() {
+    h(1, "Geographic analysis", "geography");
+    p(fmt::format("{{ref:tbl-rank-matrix}} ranks every ward of {} in every theme by its count in {} (1 = the highest). "
+                  "Wards that rank high across many themes are where partnership activity reaches most types of crime.",
+                  area_.name, a_.latest().description()));
+    table::Table t;
+    t.title = fmt::format("Ward rank by theme, {}, {} (1 = highest count)", area_.name, a_.latest().description());
+    t.columns.push_back({"ward", "Ward", table::Align::left});
+    std::vector<const ThemeFacts*> themes;
+    for (const auto& th : a_.themes) {
+      if (th.latest() > 0 && !th.wards.empty()) themes.push_back(&th);
+    }
+    for (const auto* th : themes) t.columns.push_back({"rank_" + th->selection.id, th->selection.label, table::Align::right});
+    for (int ward : g_.children(a_.area, dataset::Level::ward)) {
+      table::Row row;
+      row.cells.push_back({g_.area(ward).name, std::nullopt});
+      for (const auto* th : themes) {
+        auto it = std::find_if(th->wards.begin(), th->wards.end(), [&](const WardFacts& w) { return w.area == ward; });
+        if (it == th->wards.end()) {
+          row.cells.push_back({"-", std::nullopt});
+        } else {
+          row.cells.push_back({std::to_string(it->rank), static_cast<double>(it->rank)});
+        }
+      }
+      t.rows.push_back(std::move(row));
+    }
+    t.notes.push_back("Rank 1 = the highest count of the theme in the latest year; tied wards share a rank. Ranks are "
+                      "shown even where the count itself is suppressed, as a rank does not reveal a count.");
+    t.notes.push_back(std::string(dataset::assignment_sentence(in_.assignment)));
+    t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(table::kOglAttribution));
+    table("tbl-rank-matrix", std::move(t));
+  }
+
+  // ---- technical notes -------------------------------------------------------------------------
+  void technical_notes() {
+    h(1, "Technical notes", "technical");
+    h(2, "Periods", "tech-periods");
+    std::vector<std::string> periods;
+    for (const auto& w : a_.years) {
+      periods.push_back(fmt::format("{} = {} ({} to {})", w.label(), w.description(), w.first().long_name(), w.last().long_name()));
+    }
+    p(fmt::format("Years ending {} are compared: {}. Only years whose every month is loaded are used.",
+                  a_.latest().last().month_name(), join_list(periods)));
+    if (!a_.dropped.empty()) {
+      std::vector<std::string> dropped;
+      for (const auto& c : a_.dropped) dropped.push_back(c.sentence());
+      p(fmt::format("Years asked for but left out because months are missing: {}", fmt::join(dropped, " ")),
+        Paragraph::Style::warning);
+    }
+    h(2, "Population and rates", "tech-population");
+    p(fmt::format("Rates are per 1,000 residents: the count divided by the population, times 1,000, to one decimal. "
+                  "Population of {}: {} ({}). Ward populations are the sums of their LSOAs' populations.",
+                  area_.name, with_commas(area_.population),
+                  g_.population_label().empty() ? std::string("no population label recorded") : g_.population_label()));
+    h(2, "Ward assignment and incidents not placed", "tech-assignment");
+    p(std::string(dataset::assignment_sentence(in_.assignment)) +
+      " Incidents that police.uk publishes without a location or LSOA cannot be placed in a ward; each ward table says how "
+      "many there were beside its counts.");
+    h(2, "Statistics", "tech-statistics");
+    list({"Change between two years: exact conditional test of two Poisson counts (binomial on the total), two-sided; "
+          "significant at the 5% level. Only significant changes are called notable. A change on an earlier count under "
+          "10 is marked as a small base.",
+          "Rate intervals: exact Poisson (Garwood) 95% limits.",
+          "Ward against district: exact Poisson funnel limits at 95% and 99.8% around the district's rate.",
+          "Trend: Poisson regression of the yearly counts on the year, quasi-Poisson standard error; rising or falling "
+          "when the whole 95% interval of the yearly rate ratio is above or below 1.",
+          "Methods are set out with their references in docs/METHODS.md of csa."});
+    h(2, "Suppression", "tech-suppression");
+    p(cfg_.suppress_under > 1
+          ? fmt::format("Counts from 1 to {} at ward level are shown as <{} and the rates and changes derived from them "
+                        "are hidden (-), so that no individual can be identified. The text never quotes a suppressed "
+                        "count.",
+                        cfg_.suppress_under - 1, cfg_.suppress_under)
+          : std::string("No small-number suppression was applied (threshold 0 or 1 in the configuration): this "
+                        "document is for internal use only."));
+    h(2, "Classification rules", "tech-classification");
+    p("Each theme is placed in the first category whose rule it meets. The rules, from the report configuration:");
+    list(rec_.rules);
+    table::Table ct;
+    ct.title = fmt::format("Classification of each theme and its evidence, {}", a_.latest().description());
+    ct.columns = {{"theme", "Theme", table::Align::left}, {"category", "Category", table::Align::left},
+                  {"evidence", "Evidence", table::Align::left}};
+    for (const auto& d : rec_.themes) {
+      ct.rows.push_back({{{d.theme->selection.label, std::nullopt},
+                          {std::string(category_title(d.category)), std::nullopt},
+                          {d.evidence, std::nullopt}},
+                         table::RowKind::body});
+    }
+    ct.notes.push_back(fmt::format("Rules from {}.", cfg_.path));
+    table("tbl-classification", std::move(ct));
+    h(2, "Data quality", "tech-quality");
+    std::int64_t read = 0, stored = 0, quarantined = 0;
+    for (const auto& b : in_.store->batches()) {
+      read += b.rows_read;
+      stored += b.rows_stored;
+      quarantined += b.rows_quarantined;
+    }
+    p(fmt::format("Rows read from the police.uk files: {} = {} stored + {} quarantined (rows that could not be used, kept "
+                  "with their file, line and reason; `csa status --quarantine` lists them).",
+                  with_commas(read), with_commas(stored), with_commas(quarantined)));
+    h(2, "Glossary", "glossary");
+    std::vector<std::string> glossary = {
+        "**ASB**: anti-social behaviour, recorded by the police apart from crime.",
+        "**CSP**: Community Safety Partnership.",
+        "**LSOA**: Lower layer Super Output Area, a small area of about 1,500 residents.",
+        "**Rate per 1,000**: count divided by residents, times 1,000.",
+        "**YE**: year ending; YE December 2025 is January to December 2025.",
+        "**Statistically significant**: unlikely (under 5%) to arise by chance if the underlying rate had not changed."};
+    for (const auto& th : a_.taxonomy->themes()) {
+      if (!th.description.empty()) glossary.push_back(fmt::format("**{}**: {}", th.label, th.description));
+    }
+    list(glossary);
+    h(2, "Licence", "licence");
+    p(std::string(table::kOglAttribution) + " Contains OS data © Crown copyright and database right.");
+  }
+
+  const ReportInputs& in_;
+  const ReportConfig& cfg_;
+  const Analysis& a_;
+  const Recommendations& rec_;
+  const dataset::Geography& g_;
+  const dataset::Area& area_;
+  BuiltReport out_;
+  bool boundaries_loaded_ = false;
+  std::vector<store::BoundaryRecord> ward_boundaries_;
+};
+
+}  // namespace
+
+BuiltReport build_report(const ReportInputs& in) { return Builder(in).build(); }
+
+}  // namespace csa::report

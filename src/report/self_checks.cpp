@@ -1,0 +1,250 @@
+#include "report/self_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "measure/change.hpp"
+#include "measure/share.hpp"
+
+namespace csa::report {
+namespace {
+
+using document::FigureBlock;
+using document::TableBlock;
+
+std::vector<const TableBlock*> tables_of(const document::Document& doc) {
+  std::vector<const TableBlock*> out;
+  for (const auto& b : doc.blocks) {
+    if (const auto* t = std::get_if<TableBlock>(&b)) out.push_back(t);
+  }
+  return out;
+}
+
+int column_of(const table::Table& t, std::string_view key) {
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const table::Row* row_of(const table::Table& t, std::string_view label) {
+  for (const auto& r : t.rows) {
+    if (!r.cells.empty() && r.cells[0].text == label) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<int> count_columns(const table::Table& t) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].key.rfind("count_", 0) == 0) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+bool is_ward_table(const TableBlock& t) { return t.id.size() > 6 && t.id.substr(t.id.size() - 6) == "-wards"; }
+
+class Checker {
+ public:
+  Checker(const document::Document& doc, const Claims& claims, const taxonomy::Taxonomy& taxonomy, std::int64_t suppress_under)
+      : doc_(doc), claims_(claims), taxonomy_(taxonomy), threshold_(suppress_under) {
+    for (const auto* t : tables_of(doc)) tables_[t->id] = t;
+  }
+
+  SelfCheckReport run() {
+    claims();
+    groups_add_up();
+    changes_recompute();
+    numbering();
+    suppression();
+    return std::move(report_);
+  }
+
+ private:
+  void fail(const std::string& check, std::string detail) { report_.failures.push_back({check, std::move(detail)}); }
+
+  void claims() {
+    std::size_t before = report_.failures.size();
+    for (const auto& c : claims_.all()) {
+      auto it = tables_.find(c.table_id);
+      if (it == tables_.end()) {
+        fail("text equals tables", fmt::format("'{}' cites table '{}', which is not in the document", c.printed, c.table_id));
+        continue;
+      }
+      const table::Table& t = it->second->table;
+      const table::Row* row = row_of(t, c.row);
+      int col = column_of(t, c.column);
+      if (row == nullptr || col < 0 || static_cast<std::size_t>(col) >= row->cells.size()) {
+        fail("text equals tables", fmt::format("'{}' cites row '{}', column '{}' of table {}, which it lacks", c.printed,
+                                               c.row, c.column, it->second->number));
+        continue;
+      }
+      const auto& cell = row->cells[static_cast<std::size_t>(col)];
+      if (!cell.value || std::abs(*cell.value - c.value) > c.tolerance * std::max(1.0, std::abs(c.value))) {
+        fail("text equals tables", fmt::format("the text says '{}' ({}) for {} / {}, but table {} shows '{}'", c.printed,
+                                               c.value, c.row, c.column, it->second->number, cell.text));
+      }
+    }
+    if (report_.failures.size() == before) {
+      report_.passed.push_back(fmt::format("text equals tables: {} figures quoted in the text match their table cells",
+                                           claims_.all().size()));
+    }
+  }
+
+  void groups_add_up() {
+    auto it = tables_.find("tbl-overview");
+    if (it == tables_.end()) return;
+    const table::Table& t = it->second->table;
+    std::size_t before = report_.failures.size(), checked = 0;
+    for (const auto& grp : taxonomy_.groups()) {
+      const table::Row* total = row_of(t, grp.label);
+      if (total == nullptr) continue;
+      for (int col : count_columns(t)) {
+        const auto& cell = total->cells[static_cast<std::size_t>(col)];
+        if (!cell.value) continue;
+        double sum = 0;
+        bool complete = true;
+        for (std::size_t th : grp.themes) {
+          const table::Row* r = row_of(t, taxonomy_.themes()[th].label);
+          if (r == nullptr || !r->cells[static_cast<std::size_t>(col)].value) {
+            complete = false;
+            break;
+          }
+          sum += *r->cells[static_cast<std::size_t>(col)].value;
+        }
+        if (!complete) continue;  // a suppressed part: the sum cannot be checked from the printed table
+        ++checked;
+        if (sum != *cell.value) {
+          fail("groups add up", fmt::format("{} in {} is {}, but its themes add up to {}", grp.label,
+                                            t.columns[static_cast<std::size_t>(col)].title, *cell.value, sum));
+        }
+      }
+    }
+    if (report_.failures.size() == before) {
+      report_.passed.push_back(fmt::format("groups add up: {} group totals equal the sum of their themes", checked));
+    }
+  }
+
+  // Every change cell (change_1y, change_Ny) recomputes from the row's first and last count columns it
+  // names, and every share of all crime from the row's count and the all-crime row.
+  void changes_recompute() {
+    std::size_t before = report_.failures.size(), checked = 0;
+    for (const auto& [id, block] : tables_) {
+      const table::Table& t = block->table;
+      auto counts = count_columns(t);
+      if (counts.size() < 2) continue;
+      int c1 = column_of(t, "change_1y");
+      int cn = column_of(t, fmt::format("change_{}y", counts.size() - 1));
+      int share = column_of(t, "share_of_all_crime");
+      const table::Row* all = row_of(t, "All crime");
+      for (const auto& r : t.rows) {
+        auto value = [&](int col) { return r.cells[static_cast<std::size_t>(col)].value; };
+        auto check_change = [&](int col, int from, int to) {
+          if (col < 0 || !value(col) || !value(from) || !value(to) || *value(from) == 0) return;
+          ++checked;
+          auto c = measure::compute_change(static_cast<std::int64_t>(*value(from)), static_cast<std::int64_t>(*value(to)));
+          if (std::abs(c.percent->to_double() - *value(col)) > 1e-9) {
+            fail("changes recompute", fmt::format("table {}, {}: change '{}' but {} → {} is {:.3f}%", block->number,
+                                                  r.cells[0].text, r.cells[static_cast<std::size_t>(col)].text, *value(from),
+                                                  *value(to), c.percent->to_double()));
+          }
+        };
+        check_change(c1, counts[counts.size() - 2], counts.back());
+        if (counts.size() >= 3) check_change(cn, counts.front(), counts.back());
+        if (share >= 0 && all != nullptr && value(share) && value(counts.back()) &&
+            all->cells[static_cast<std::size_t>(counts.back())].value) {
+          ++checked;
+          auto expect = measure::share_percent(static_cast<std::int64_t>(*value(counts.back())),
+                                               static_cast<std::int64_t>(*all->cells[static_cast<std::size_t>(counts.back())].value));
+          if (!expect || std::abs(expect->to_double() - *value(share)) > 1e-9) {
+            fail("shares recompute", fmt::format("table {}, {}: share '{}' does not recompute from its counts", block->number,
+                                                 r.cells[0].text, r.cells[static_cast<std::size_t>(share)].text));
+          }
+        }
+      }
+    }
+    if (report_.failures.size() == before) {
+      report_.passed.push_back(fmt::format("changes and shares recompute: {} cells", checked));
+    }
+  }
+
+  void numbering() {
+    std::size_t before = report_.failures.size();
+    std::set<int> tables, figures;
+    std::set<std::string> ids;
+    std::size_t n_tables = 0, n_figures = 0;
+    for (const auto& b : doc_.blocks) {
+      if (const auto* t = std::get_if<TableBlock>(&b)) {
+        ++n_tables;
+        if (t->number <= 0 || !tables.insert(t->number).second) fail("numbering", fmt::format("table number {} used twice or unset ({})", t->number, t->id));
+        if (!ids.insert(t->id).second) fail("numbering", "id used twice: " + t->id);
+      } else if (const auto* f = std::get_if<FigureBlock>(&b)) {
+        ++n_figures;
+        if (f->number <= 0 || !figures.insert(f->number).second) fail("numbering", fmt::format("figure number {} used twice or unset ({})", f->number, f->id));
+        if (!ids.insert(f->id).second) fail("numbering", "id used twice: " + f->id);
+      }
+    }
+    if (report_.failures.size() == before) {
+      report_.passed.push_back(fmt::format("numbering: {} tables and {} figures, each number once, every reference resolved",
+                                           n_tables, n_figures));
+    }
+  }
+
+  void suppression() {
+    if (threshold_ <= 1) {
+      report_.passed.push_back("suppression: not applied (threshold 0 or 1; internal use only)");
+      return;
+    }
+    std::size_t before = report_.failures.size(), columns = 0;
+    for (const auto& [id, block] : tables_) {
+      if (!is_ward_table(*block)) continue;
+      const table::Table& t = block->table;
+      for (int col : count_columns(t)) {
+        ++columns;
+        int hidden = 0;
+        const table::Cell* total = nullptr;
+        for (const auto& r : t.rows) {
+          const auto& cell = r.cells[static_cast<std::size_t>(col)];
+          if (r.kind == table::RowKind::total) {
+            total = &cell;
+            continue;
+          }
+          if (cell.value && *cell.value >= 1 && *cell.value < static_cast<double>(threshold_)) {
+            fail("suppression", fmt::format("table {}, {}: the count {} is printed, under the threshold of {}", block->number,
+                                            r.cells[0].text, *cell.value, threshold_));
+          }
+          if (!cell.value && cell.text != "n/a") ++hidden;
+        }
+        if (hidden == 1 && total != nullptr && total->value) {
+          fail("suppression", fmt::format("table {}, column {}: one ward's count is hidden but the total is printed, so "
+                                          "it can be worked back by subtraction",
+                                          block->number, t.columns[static_cast<std::size_t>(col)].title));
+        }
+      }
+    }
+    if (report_.failures.size() == before) {
+      report_.passed.push_back(fmt::format("suppression: {} ward count columns, none prints a count under {} or lets one "
+                                           "be worked back",
+                                           columns, threshold_));
+    }
+  }
+
+  const document::Document& doc_;
+  const Claims& claims_;
+  const taxonomy::Taxonomy& taxonomy_;
+  std::int64_t threshold_;
+  std::map<std::string, const TableBlock*> tables_;
+  SelfCheckReport report_;
+};
+
+}  // namespace
+
+SelfCheckReport run_self_checks(const document::Document& doc, const Claims& claims, const taxonomy::Taxonomy& taxonomy,
+                                std::int64_t suppress_under) {
+  return Checker(doc, claims, taxonomy, suppress_under).run();
+}
+
+}  // namespace csa::report
