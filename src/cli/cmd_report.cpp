@@ -143,6 +143,7 @@ void run_report(const ReportArgs& a) {
     report::ReportConfig c = config;
     c.area = geography.area(d).code;
     c.title = "Community Safety Strategic Assessment: " + geography.area(d).name;
+    if (d != area) c.peers.clear();  // a Most Similar Group belongs to the district it was made for
     one_report(a, c, d, *store, geography, cube, placed, taxonomy, a.out + "/" + slug(geography.area(d).name));
   }
 }

@@ -304,7 +304,9 @@ class Builder {
                   "the change between years, each theme's share of all crime and the rate per 1,000 residents. "
                   "{{ref:fig-overview-annual}} shows all crime by year ending and {{ref:fig-overview-monthly}} by month.",
                   area_.name, span_description()));
-    auto overview_table = table::theme_table(*a_.cube, *a_.taxonomy, request(a_.area));
+    auto overview_request = request(a_.area);
+    overview_request.with_stats = true;  // every change the report shows carries its significance
+    auto overview_table = table::theme_table(*a_.cube, *a_.taxonomy, overview_request);
     table("tbl-overview", std::move(overview_table));
     figure(annual_figure(all, "fig-overview-annual"));
     figure(monthly_figure(all, "fig-overview-monthly"));
