@@ -1,0 +1,319 @@
+// The whole report stage on the synthetic world (tests/fixtures/tables/README.md): analyse ->
+// recommend -> build_report -> run_self_checks -> write_report. The figures the text quotes are
+// checked against counts worked out by hand from the world, and the self-checks must pass on what
+// the report builds itself.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "report/analysis.hpp"
+#include "report/build_report.hpp"
+#include "report/classification.hpp"
+#include "report/self_checks.hpp"
+#include "report/write_report.hpp"
+#include "report_test_world.hpp"
+#include "taxonomy/taxonomy.hpp"
+
+namespace csa::report {
+namespace {
+
+namespace fs = std::filesystem;
+namespace tw = csa::testworld;
+using period::Month;
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+struct Built {
+  ReportConfig config;
+  Analysis analysis;
+  Recommendations recommendations;
+  BuiltReport report;
+};
+
+class ReportBuild : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { world_ = new testing::LoadedWorld; }
+  static void TearDownTestSuite() { delete world_; }
+
+  static std::unique_ptr<Built> build(const char* code, std::int64_t suppress_under = 5) {
+    auto b = std::make_unique<Built>();
+    b->config = testing::config_for(world_->geo->area(world_->area(code)).name);
+    b->config.suppress_under = suppress_under;
+    b->analysis = analyse(*world_->cube, taxonomy::default_taxonomy(), world_->area(code), Month(2025, 12), 2,
+                          world_->placed->months_loaded, b->config.classification.trend_min_years);
+    b->recommendations = recommend(b->analysis, b->config);
+    ReportInputs in;
+    in.config = &b->config;
+    in.analysis = &b->analysis;
+    in.recommendations = &b->recommendations;
+    in.store = world_->world.store.get();
+    in.months_loaded = world_->placed->months_loaded;
+    in.generated_on = "1 January 2026";
+    b->report = build_report(in);
+    b->report.document.number();
+    return b;
+  }
+  static SelfCheckReport checks(const Built& b) {
+    return run_self_checks(b.report.document, b.report.claims, taxonomy::default_taxonomy(), b.config.suppress_under);
+  }
+  static std::string failures(const SelfCheckReport& r) {
+    std::string s;
+    for (const auto& f : r.failures) s += "  " + f.check + ": " + f.detail + "\n";
+    return s;
+  }
+  static std::string paragraphs(const document::Document& d) {
+    std::string s;
+    for (const auto& b : d.blocks) {
+      if (const auto* p = std::get_if<document::Paragraph>(&b)) s += p->text + "\n";
+      if (const auto* l = std::get_if<document::BulletList>(&b)) {
+        for (const auto& i : l->items) s += i + "\n";
+      }
+    }
+    return s;
+  }
+  static const table::Table* table_of(const document::Document& d, const std::string& id) {
+    for (const auto& b : d.blocks) {
+      if (const auto* t = std::get_if<document::TableBlock>(&b); t != nullptr && t->id == id) return &t->table;
+    }
+    return nullptr;
+  }
+  static const table::Cell* cell(const table::Table& t, const std::string& row, const std::string& key) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].key != key) continue;
+      for (const auto& r : t.rows) {
+        if (r.cells[0].text == row) return &r.cells[c];
+      }
+    }
+    return nullptr;
+  }
+  static inline testing::LoadedWorld* world_ = nullptr;
+};
+
+TEST_F(ReportBuild, BetabyPassesItsSelfChecks) {
+  auto b = build(tw::kBetaby);
+  auto r = checks(*b);
+  EXPECT_TRUE(r.ok()) << failures(r);
+  EXPECT_EQ(r.passed.size(), 5u);
+  EXPECT_GT(b->report.claims.all().size(), 5u);
+}
+
+TEST_F(ReportBuild, AlphatonWithoutSuppressionPassesItsSelfChecks) {
+  auto b = build(tw::kAlphaton, 0);
+  auto r = checks(*b);
+  EXPECT_TRUE(r.ok()) << failures(r);
+}
+
+TEST_F(ReportBuild, TheExecutiveSummaryQuotesTheHandCountedFigures) {
+  auto b = build(tw::kAlphaton);
+  const std::string text = paragraphs(b->report.document);
+  // All crime in Alphaton: 303 in 2024, 351 in 2025: +48 = +15.8% -> 16%; binom.test(351, 654)
+  // p = 0.066, not significant.
+  EXPECT_TRUE(contains(text, "Police recorded 351 crimes in Alphaton in YE December 2025; crime increased by 16% "
+                             "(+48 offences) compared with YE December 2024."))
+      << text.substr(0, 2000);
+  EXPECT_TRUE(contains(text, "(p=0.066)")) << text.substr(0, 2000);
+  // Burglary 113 -> 116: +2.7% -> 3%; binom.test(116, 229) p = 0.895.
+  EXPECT_TRUE(contains(text, "**Burglary**: 116 offences in YE December 2025, which increased by 3% (+3 offences) compared "
+                             "with YE December 2024, within normal variation (p=0.895)"))
+      << text;
+  // Shares: burglary 116 / 351 = 33.05%.
+  EXPECT_TRUE(contains(text, "33.0% of all crime") || contains(text, "33% of all crime")) << text;
+  // The overview table agrees with the hand count.
+  const table::Table* ov = table_of(b->report.document, "tbl-overview");
+  ASSERT_NE(ov, nullptr);
+  ASSERT_NE(cell(*ov, "All crime", "count_2025"), nullptr);
+  EXPECT_EQ(cell(*ov, "All crime", "count_2025")->value, 351.0);
+  EXPECT_EQ(cell(*ov, "All crime", "count_2024")->value, 303.0);
+  EXPECT_EQ(cell(*ov, "Burglary", "count_2025")->value, 116.0);
+  // The title page.
+  EXPECT_EQ(b->report.document.meta.title, "Community Safety Strategic Assessment: Alphaton");
+  EXPECT_EQ(b->report.document.meta.subtitle, "Alphaton: YE December 2025");
+}
+
+TEST_F(ReportBuild, EveryClaimIsRegisteredWithTheNumberTheTextPrints) {
+  auto b = build(tw::kBetaby);
+  const std::string text = paragraphs(b->report.document);
+  bool all_crime_count = false;
+  for (const auto& c : b->report.claims.all()) {
+    EXPECT_TRUE(contains(text, c.printed)) << "claim '" << c.printed << "' is not in the text";
+    if (c.table_id == "tbl-overview" && c.row == "All crime" && c.column == "count_2025") {
+      all_crime_count = true;
+      EXPECT_EQ(c.value, 75.0);  // Market (Betaby): burglary 45 + violence 30
+      EXPECT_EQ(c.printed, "75");
+    }
+  }
+  EXPECT_TRUE(all_crime_count);
+}
+
+// The claims whose cited cell prints no number (suppressed "<5", secondary "[c]" or missing), for
+// tables whose id matches `table_id` (all tables when empty).
+std::vector<std::string> hidden_claims(const BuiltReport& r, const std::string& table_id = {}) {
+  std::vector<std::string> out;
+  for (const auto& c : r.claims.all()) {
+    if (!table_id.empty() && c.table_id != table_id) continue;
+    const table::Table* t = nullptr;
+    for (const auto& b : r.document.blocks) {
+      if (const auto* tb = std::get_if<document::TableBlock>(&b); tb != nullptr && tb->id == c.table_id) t = &tb->table;
+    }
+    std::string shows = "(no such cell)";
+    if (t != nullptr) {
+      for (std::size_t k = 0; k < t->columns.size(); ++k) {
+        if (t->columns[k].key != c.column) continue;
+        for (const auto& row : t->rows) {
+          if (row.cells[0].text == c.row) shows = row.cells[k].value ? std::string() : row.cells[k].text;
+        }
+      }
+    }
+    if (!shows.empty()) out.push_back("'" + c.printed + "' cites " + c.table_id + " / " + c.row + " / " + c.column + ", which shows '" + shows + "'");
+  }
+  return out;
+}
+
+std::string lines(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += "  " + x + "\n";
+  return s;
+}
+
+// With the default threshold the Alphaton report must pass its own checks too.
+TEST_F(ReportBuild, AlphatonWithSuppressionPassesItsSelfChecks) {
+  CSA_KNOWN_BUG("the Alphaton report fails 'text equals tables' six times; see "
+                "ReportBuild.TextNeverQuotesASecondarySuppressedWardCount and "
+                "ReportBuild.TextNeverQuotesADistrictCountTheOverviewSuppresses");
+  auto b = build(tw::kAlphaton);
+  auto r = checks(*b);
+  EXPECT_TRUE(r.ok()) << failures(r);
+}
+
+// Robbery 2025 in Alphaton: Castle 9, Abbey 7, Market 2 (<5), total 18. Secondary suppression hides
+// Abbey's 7 (and its rate) as [c]; the text must not then print "Abbey (7, 3.5 per 1,000 residents)".
+TEST_F(ReportBuild, TextNeverQuotesASecondarySuppressedWardCount) {
+  auto b = build(tw::kAlphaton);
+  const table::Table* t = table_of(b->report.document, "tbl-robbery-wards");
+  ASSERT_NE(t, nullptr);
+  ASSERT_NE(cell(*t, "Abbey", "count_2025"), nullptr);
+  EXPECT_EQ(cell(*t, "Abbey", "count_2025")->text, "[c]");  // the table side is right
+  CSA_KNOWN_BUG("src/report/build_report.cpp theme_paragraph() (line ~226) and ward_section() (line ~493) quote a "
+                "ward's count and rate whenever shown_at_ward_level(n) (n >= threshold), without looking at the "
+                "table after table::apply_secondary_suppression: Alphaton robbery prints 'Abbey (7)' and "
+                "'Abbey (7, 3.5 per 1,000 residents)' while tbl-robbery-wards shows [c]; the claims fail the "
+                "self-check, so the report is not written (and the text would undo the suppression)");
+  auto hidden = hidden_claims(b->report, "tbl-robbery-wards");
+  EXPECT_TRUE(hidden.empty()) << lines(hidden);
+}
+
+// Drugs 2025 in Alphaton: one offence (Castle). The overview table suppresses district counts under
+// 5 as well ("<5"), so the key findings may not say "1 offence".
+TEST_F(ReportBuild, TextNeverQuotesADistrictCountTheOverviewSuppresses) {
+  auto b = build(tw::kAlphaton);
+  const table::Table* ov = table_of(b->report.document, "tbl-overview");
+  ASSERT_NE(ov, nullptr);
+  ASSERT_NE(cell(*ov, "Drugs", "count_2025"), nullptr);
+  EXPECT_EQ(cell(*ov, "Drugs", "count_2025")->text, "<5");
+  CSA_KNOWN_BUG("src/report/build_report.cpp theme_paragraph() (line ~209) quotes every theme's district count "
+                "(claim_count(t.latest(), \"tbl-overview\", ...)) although the overview table prints counts 1-4 as "
+                "<5: Alphaton's key findings say '**Drugs**: 1 offence in YE December 2025' against a '<5' cell; "
+                "the claim fails the self-check and the report is not written");
+  auto hidden = hidden_claims(b->report, "tbl-overview");
+  EXPECT_TRUE(hidden.empty()) << lines(hidden);
+}
+
+// Drugs 2025 in Alphaton: Castle 1 (<5), Abbey 0, Market 0. No other ward has a count to hide, so a
+// printed total of 1 would give the count away; the total must be hidden too.
+TEST_F(ReportBuild, ALoneSmallCountIsNotGivenAwayByItsTotal) {
+  auto b = build(tw::kAlphaton);
+  const table::Table* t = table_of(b->report.document, "tbl-drugs-wards");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(cell(*t, "Castle", "count_2025")->text, "<5");
+  const table::Cell* total = cell(*t, "Alphaton (total)", "count_2025");
+  ASSERT_NE(total, nullptr);
+  EXPECT_NE(total->text, "1");
+  EXPECT_FALSE(total->value);
+  auto r = checks(*b);
+  for (const auto& f : r.failures) EXPECT_NE(f.check, "suppression") << f.detail;
+}
+
+// report_config.hpp and examples/cambridge/csa.toml say the area may be a district or a county, and
+// analyse() accepts a county: Testshire's report is built and passes its checks (no suppression, so
+// the small-count slips above do not interfere). All crime in Testshire: 303 + 75 = 378 in 2024,
+// 351 + 75 = 426 in 2025.
+TEST_F(ReportBuild, ACountyReportIsBuilt) {
+  CSA_KNOWN_BUG("src/report/build_report.cpp places() calls table::place_comparison() for the report's area, "
+                "which throws InputError 'csa compare needs a district; Testshire (E10000099) is a county', so a "
+                "county report cannot be built (CLI: area = \"E10000003\" exits 2 with 'csa compare needs a "
+                "district; Cambridgeshire (E10000003) is a county', naming a command the user did not run)");
+  auto b = build(tw::kCounty, 0);
+  auto r = checks(*b);
+  EXPECT_TRUE(r.ok()) << failures(r);
+  EXPECT_TRUE(contains(paragraphs(b->report.document), "Police recorded 426 crimes in Testshire in YE December 2025"));
+}
+
+TEST_F(ReportBuild, WriteReportWritesTheFilesAndTheChecks) {
+  auto b = build(tw::kBetaby);
+  tw::TempDir dir;
+  const std::string out = (dir.path() / "out").string();
+  OutputOptions o;
+  o.pdf = false;
+  o.docx = false;
+  std::vector<std::string> steps;
+  auto written = write_report(b->report.document, b->report.claims, taxonomy::default_taxonomy(), 5, out, o,
+                              [&](const std::string& s) { steps.push_back(s); });
+  EXPECT_TRUE(written.checks.ok());
+  EXPECT_TRUE(fs::exists(fs::path(out) / "report.html"));
+  EXPECT_TRUE(fs::exists(fs::path(out) / "tables.xlsx"));
+  EXPECT_FALSE(fs::exists(fs::path(out) / "report.pdf"));
+  EXPECT_FALSE(fs::exists(fs::path(out) / "report.docx"));
+  std::size_t svg = 0, png = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(out) / "figures")) {
+    if (e.path().extension() == ".svg") ++svg;
+    if (e.path().extension() == ".png") {
+      ++png;
+      EXPECT_GT(fs::file_size(e.path()), 100u) << e.path();
+    }
+  }
+  EXPECT_GT(svg, 0u);
+  EXPECT_EQ(svg, png);
+  std::ifstream in(fs::path(out) / "self-checks.txt");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string checks_txt = ss.str();
+  EXPECT_EQ(checks_txt.rfind("Self-checks passed:\n", 0), 0u) << checks_txt;
+  std::size_t lines = 0;
+  for (std::size_t p = checks_txt.find("\n  - "); p != std::string::npos; p = checks_txt.find("\n  - ", p + 1)) ++lines;
+  EXPECT_EQ(lines, 5u) << checks_txt;
+  EXPECT_EQ(steps.front(), "self-checks");
+  // The HTML says what the text says.
+  std::ifstream h(fs::path(out) / "report.html");
+  std::stringstream hs;
+  hs << h.rdbuf();
+  EXPECT_TRUE(contains(hs.str(), "Police recorded 75 crimes in Betaby")) << "report.html lacks the summary";
+}
+
+TEST_F(ReportBuild, AFailedSelfCheckWritesNothing) {
+  auto b = build(tw::kBetaby);
+  Claims tampered = b->report.claims;
+  tampered.add({"76", "tbl-overview", "All crime", "count_2025", 76});
+  tw::TempDir dir;
+  const fs::path out = dir.path() / "out";
+  OutputOptions o;
+  o.pdf = false;
+  o.docx = false;
+  try {
+    write_report(b->report.document, tampered, taxonomy::default_taxonomy(), 5, out.string(), o, [](const std::string&) {});
+    FAIL() << "a failed self-check must stop the report";
+  } catch (const InternalError& e) {
+    EXPECT_TRUE(contains(e.what(), "failed 1 self-check(s); nothing was written")) << e.what();
+    EXPECT_TRUE(contains(e.what(), "'76'")) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(out / "report.html"));
+  EXPECT_FALSE(fs::exists(out / "self-checks.txt"));
+}
+
+}  // namespace
+}  // namespace csa::report
+
