@@ -17,6 +17,7 @@ void add_status_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_series_command(CLI::App& app);
 void add_report_command(CLI::App& app);
+void add_hotspots_command(CLI::App& app);
 
 using csa::with_commas;
 

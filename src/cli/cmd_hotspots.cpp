@@ -1,0 +1,178 @@
+// csa hotspots: where a theme's incidents concentrate in an area over a window: grid counts, quartic
+// kernel density and Getis–Ord Gi* with Benjamini–Hochberg FDR (src/hotspot/, docs/METHODS.md §11),
+// written as cells.csv and cells.geojson, with a summary that accounts for every incident.
+// `--synthetic N` runs the same analysis on N generated points instead, to time it (bench/hotspots.sh).
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+#include "dataset/geography.hpp"
+#include "dataset/incidents.hpp"
+#include "geo/projection.hpp"
+#include "hotspot/analysis.hpp"
+#include "hotspot/area_points.hpp"
+#include "hotspot/cells_output.hpp"
+#include "hotspot/synthetic.hpp"
+#include "period/coverage.hpp"
+#include "period/period_spec.hpp"
+#include "store/store.hpp"
+#include "taxonomy/taxonomy.hpp"
+
+namespace csa::cli {
+namespace {
+
+struct HotspotArgs {
+  std::string db = kDefaultDb;
+  std::string area;
+  std::string theme = "all_crime";
+  std::string period;
+  std::string out;
+  std::string taxonomy;
+  std::string assign = "lsoa-best-fit";
+  std::optional<double> cell_size, bandwidth, distance;
+  std::int64_t synthetic = 0;
+  double synthetic_side = 31600;
+};
+
+hotspot::HotspotSettings settings_of(const HotspotArgs& a) {
+  if (a.distance && !(*a.distance > 0)) throw InputError(fmt::format("--distance {} must be positive", *a.distance));
+  return hotspot::HotspotSettings{a.cell_size, a.bandwidth, a.distance, true};
+}
+
+void print_classes(const hotspot::HotspotResult& r) {
+  int count[7] = {};
+  for (auto c : r.gi.cell_class) ++count[static_cast<int>(c) + 3];
+  fmt::print("Hot cells:  {} at 99%, {} at 95%, {} at 90%\n", with_commas(count[6]), with_commas(count[5]),
+             with_commas(count[4]));
+  fmt::print("Cold cells: {} at 99%, {} at 95%, {} at 90%\n", with_commas(count[0]), with_commas(count[1]),
+             with_commas(count[2]));
+}
+
+void print_settings(const hotspot::HotspotResult& r) {
+  fmt::print("Cells:      {} × {} = {} — {}\n", with_commas(r.grid.columns), with_commas(r.grid.rows),
+             with_commas(static_cast<std::int64_t>(r.grid.size())), r.cell_size.rule);
+  if (!r.kde.empty()) fmt::print("Density:    quartic kernel, bandwidth {}\n", r.bandwidth.rule);
+  fmt::print("Gi*:        {}; p two-sided (normal), Benjamini–Hochberg adjusted over all {} cells\n", r.gi.rule,
+             with_commas(static_cast<std::int64_t>(r.grid.size())));
+}
+
+void write_outputs(const hotspot::HotspotResult& r, const std::string& out) {
+  std::filesystem::path dir(out);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw IoError(fmt::format("cannot create {}: {}", out, ec.message()));
+  hotspot::write_cells_csv(dir / "cells.csv", r);
+  hotspot::write_cells_geojson(dir / "cells.geojson", r);
+  fmt::print("Wrote:      {}, {} (British National Grid, EPSG:27700)\n", (dir / "cells.csv").string(),
+             (dir / "cells.geojson").string());
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The timing mode: Gi* alone (grid counts + Gi*), then the whole analysis with the density.
+void run_synthetic(const HotspotArgs& a) {
+  auto points = hotspot::synthetic_points(a.synthetic, a.synthetic_side);
+  auto settings = settings_of(a);
+  if (!settings.cell_size) settings.cell_size = 100;
+  auto gi_only = settings;
+  gi_only.kde = false;
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = hotspot::analyse_hotspots(points.x, points.y, gi_only);
+  double gi_seconds = seconds_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  auto full = hotspot::analyse_hotspots(points.x, points.y, settings);
+  double full_seconds = seconds_since(t0);
+  fmt::print("Synthetic:  {} points in a {:g} m square (seed 1)\n", with_commas(a.synthetic), a.synthetic_side);
+  print_settings(full);
+  print_classes(full);
+  fmt::print("Time:       grid counts + Gi* + FDR {:.3f} s; with the density as well {:.3f} s\n", gi_seconds,
+             full_seconds);
+  if (!a.out.empty()) write_outputs(full, a.out);
+}
+
+void run_hotspots(const HotspotArgs& a) {
+  if (a.synthetic > 0) return run_synthetic(a);
+  if (a.area.empty()) throw InputError("--area is required (or --synthetic N to time the analysis)");
+  if (a.out.empty()) throw InputError("--out DIR is required");
+  auto settings = settings_of(a);
+  auto store = store::open_sqlite_store(a.db);
+  auto taxonomy = a.taxonomy.empty() ? taxonomy::load_default_taxonomy() : taxonomy::load_taxonomy(a.taxonomy);
+  auto theme = taxonomy.resolve(a.theme);
+  auto geography = dataset::Geography::from_store(*store);
+  if (geography.empty()) throw InputError(fmt::format("{} holds no geography; run `csa geography load …` first", a.db));
+  int area = geography.resolve(a.area);
+  auto incidents = dataset::load_incidents(*store, geography, dataset::parse_assignment(a.assign));
+  if (incidents.size() == 0) {
+    throw InputError(fmt::format("{} holds no incidents; run `csa ingest police-uk …` first", a.db));
+  }
+  period::Window window = a.period.empty() ? period::year_ending(*incidents.months_loaded.rbegin())
+                                           : period::parse_window_spec(a.period, "--period");
+  auto cover = period::coverage(window, incidents.months_loaded);
+
+  const auto& name = geography.area(area).name;
+  geo::BngProjector projector;
+  auto points = hotspot::select_area_points(incidents, geography, area, theme.crime_types, window, projector);
+  if (points.in_area == 0) {
+    throw InputError(fmt::format("no {} incidents in {} in {} ({}): nothing to map", theme.label, name,
+                                 window.description(), cover.summary()));
+  }
+  if (points.mapped() == 0) {
+    throw InputError(fmt::format("all {} {} incidents in {} in {} lack coordinates, so none can be mapped",
+                                 with_commas(points.in_area), theme.label, name, window.description()));
+  }
+  auto r = hotspot::analyse_hotspots(points.x, points.y, settings);
+
+  fmt::print("Hot spots:  {} in {}, {}\n", theme.label, name, window.description());
+  if (!cover.complete()) fmt::print("Warning:    {}\n", cover.sentence());
+  fmt::print("Incidents:  {} in {}'s wards ({}); {} mapped, {} without coordinates (counted, not mapped)", 
+             with_commas(points.in_area), name, dataset::assignment_name(incidents.assignment),
+             with_commas(points.mapped()), with_commas(points.without_coordinates));
+  if (points.not_projected > 0) fmt::print(", {} not transformable to BNG", with_commas(points.not_projected));
+  fmt::print("\n");
+  if (points.unplaced > 0) {
+    fmt::print("            {} more {} incidents of the loaded forces are in no ward, so in no area (see csa status)\n",
+               with_commas(points.unplaced), theme.label);
+  }
+  fmt::print("Projection: {}\n", projector.operation());
+  print_settings(r);
+  print_classes(r);
+  write_outputs(r, a.out);
+}
+
+}  // namespace
+
+void add_hotspots_command(CLI::App& app) {
+  auto a = std::make_shared<HotspotArgs>();
+  auto* s = app.add_subcommand("hotspots", "Hot spots of a theme in an area: grid counts, quartic kernel density and\n"
+                                           "Getis-Ord Gi* with false discovery rate, as cells.csv and cells.geojson");
+  s->add_option("--db", a->db, "Database file")->capture_default_str();
+  s->add_option("--area", a->area, "District, county or ward: GSS code (E07000008) or name (Cambridge)");
+  s->add_option("--theme", a->theme, "Theme or group id or label (see data/taxonomy/police-uk-themes.toml)")
+      ->capture_default_str();
+  s->add_option("--period", a->period, std::string("The months mapped (default: the year ending at the latest loaded "
+                                                   "month), in any of these forms:\n") +
+                                           std::string(period::window_spec_forms()));
+  s->add_option("--cell-size", a->cell_size, "Cell side in metres (default: the shorter side of the incidents'\n"
+                                             "bounding box / 50, rounded down to 1, 2, 2.5 or 5 × 10^k)");
+  s->add_option("--bandwidth", a->bandwidth, "Kernel density bandwidth in metres (default: sfhotspot's rule,\n"
+                                             "the mean of MASS::bandwidth.nrd over easting and northing)");
+  s->add_option("--distance", a->distance, "Gi* neighbour distance in metres (default: cell size × sqrt(2),\n"
+                                           "the 8 cells around each cell)");
+  s->add_option("--out", a->out, "Folder for cells.csv and cells.geojson");
+  s->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
+  s->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();
+  s->add_option("--synthetic", a->synthetic, "Time the analysis on N generated points instead of the database\n"
+                                             "(100 m cells unless --cell-size; bench/hotspots.sh)");
+  s->add_option("--synthetic-side", a->synthetic_side, "Side in metres of the square the --synthetic points fill")
+      ->capture_default_str();
+  s->callback([a] { run_hotspots(*a); });
+}
+
+}  // namespace csa::cli

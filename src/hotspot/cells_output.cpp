@@ -1,0 +1,80 @@
+#include "hotspot/cells_output.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "core/error.hpp"
+
+namespace csa::hotspot {
+
+namespace {
+
+// A number with enough digits to be read back, or `missing` for NaN.
+std::string number(double v, std::string_view missing) {
+  return std::isnan(v) ? std::string(missing) : fmt::format("{:.10g}", v);
+}
+
+void write_file(const std::filesystem::path& path, const fmt::memory_buffer& text) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw IoError(fmt::format("cannot write {}", path.string()));
+}
+
+// The columns shared by the CSV row and the GeoJSON properties, in one place so they cannot drift.
+struct CellValues {
+  std::size_t id;
+  int column, row;
+  double x, y;
+  std::int64_t count;
+  double kde, z, p, q;
+  std::string_view cls;
+};
+
+CellValues values_of(const HotspotResult& r, std::size_t id) {
+  const Grid& g = r.grid;
+  int c = g.column_of(id), w = g.row_of(id);
+  return CellValues{id,          c,           w,          g.centre_x(c),           g.centre_y(w),
+                    g.count[id], r.kde.empty() ? std::nan("") : r.kde[id],       r.gi.z[id],
+                    r.gi.p[id],  r.gi.p_adjusted[id], cell_class_id(r.gi.cell_class[id])};
+}
+
+}  // namespace
+
+void write_cells_csv(const std::filesystem::path& path, const HotspotResult& r) {
+  fmt::memory_buffer out;
+  fmt::format_to(std::back_inserter(out), "cell_id,column,row,x,y,count,kde,gi_z,p,p_adjusted,class\n");
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    auto v = values_of(r, id);
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}\n", v.id, v.column, v.row,
+                   number(v.x, ""), number(v.y, ""), v.count, number(v.kde, ""), number(v.z, ""), number(v.p, ""),
+                   number(v.q, ""), v.cls);
+  }
+  write_file(path, out);
+}
+
+void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& r) {
+  fmt::memory_buffer out;
+  auto put = std::back_inserter(out);
+  fmt::format_to(put, "{{\"type\":\"FeatureCollection\",\n\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":"
+      "\"urn:ogc:def:crs:EPSG::27700\"}}}},\n\"features\":[\n");
+  const double half = r.grid.cell / 2;
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    auto v = values_of(r, id);
+    double x0 = v.x - half, x1 = v.x + half, y0 = v.y - half, y1 = v.y + half;
+    fmt::format_to(put, "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[[{},{}],[{},{}],[{},{}],"
+        "[{},{}],[{},{}]]]}},",
+        v.id, number(x0, ""), number(y0, ""), number(x1, ""), number(y0, ""), number(x1, ""), number(y1, ""),
+        number(x0, ""), number(y1, ""), number(x0, ""), number(y0, ""));
+    fmt::format_to(put, "\"properties\":{{\"cell_id\":{},\"column\":{},\"row\":{},\"x\":{},\"y\":{},\"count\":{},\"kde\":{},"
+        "\"gi_z\":{},\"p\":{},\"p_adjusted\":{},\"class\":\"{}\"}}}}{}\n",
+        v.id, v.column, v.row, number(v.x, "null"), number(v.y, "null"), v.count, number(v.kde, "null"),
+        number(v.z, "null"), number(v.p, "null"), number(v.q, "null"), v.cls, id + 1 < r.grid.size() ? "," : "");
+  }
+  fmt::format_to(put, "]}}\n");
+  write_file(path, out);
+}
+
+}  // namespace csa::hotspot

@@ -1,0 +1,24 @@
+// The cells of a hot-spot analysis as files: a tidy CSV (one row per cell) and GeoJSON (one square
+// polygon per cell, with the same columns as properties), for a GIS or a web map.
+//
+// The GeoJSON is in British National Grid (EPSG:27700), named in a "crs" member (the 2008 GeoJSON
+// form, which QGIS, ArcGIS and GDAL read), not WGS84 as RFC 7946 asks: csa's projection wrapper
+// goes one way only, lon/lat → BNG, and the cells are squares in BNG, which stay exact this way.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "hotspot/analysis.hpp"
+
+namespace csa::hotspot {
+
+// Columns: cell_id, column, row, x, y (centre, metres), count, kde (per km², empty when not
+// computed), gi_z, p, p_adjusted (empty when undefined) and class (hot99 … none … cold99).
+// Throws IoError when the file cannot be written.
+void write_cells_csv(const std::filesystem::path& path, const HotspotResult& result);
+
+// A FeatureCollection of the cells with the CSV's columns as properties (null where empty).
+void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& result);
+
+}  // namespace csa::hotspot
