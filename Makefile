@@ -28,7 +28,7 @@ test-release: build
 	cd build && ctest --output-on-failure -j$(JOBS)
 
 test-asan: build-asan
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
 # A short libFuzzer run on the CSV reader, seeded with the fixtures; the long run is in docs/FUZZING.md.
 fuzz-short: build-fuzz

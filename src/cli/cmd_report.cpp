@@ -118,7 +118,13 @@ void run_report(const ReportArgs& a) {
   }
   auto store = store::open_sqlite_store(db);
   auto taxonomy = config.taxonomy.empty() ? taxonomy::load_default_taxonomy() : taxonomy::load_taxonomy(config.taxonomy);
-  for (const auto& t : config.themes) taxonomy.resolve(t);  // an unknown theme id fails before any work
+  for (const auto& t : config.themes) {  // an unknown theme id fails before any work
+    try {
+      taxonomy.resolve(t);
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: [report] themes: {}", config.path, e.what()));
+    }
+  }
   if (!a.theme.empty()) taxonomy.resolve(a.theme);
   auto geography = dataset::Geography::from_store(*store);
   int area = geography.resolve(config.area);

@@ -19,7 +19,7 @@
 namespace csa::native {
 
 // Bumped whenever an interface below changes, so a stale module is refused with a clear message.
-inline constexpr int kModuleAbiVersion = 1;
+inline constexpr int kModuleAbiVersion = 2;
 
 // Polygons indexed for point lookups (GEOS); see geo/point_locator.hpp for the rules.
 class PointIndex {
@@ -48,6 +48,9 @@ class Module {
   virtual geo::Boundaries read_boundaries(const std::string& path, const geo::BoundaryOptions& options) const = 0;
   virtual std::unique_ptr<PointIndex> point_index(const std::vector<geo::BoundaryFeature>& features) const = 0;
   virtual std::unique_ptr<BngTransform> bng_transform() const = 0;
+  // The union of polygons given as WKB (e.g. a district's outline from its wards), as ISO WKB,
+  // little-endian, 2D Polygon or MultiPolygon (GEOS). Throws InputError naming the bad geometry.
+  virtual std::vector<unsigned char> union_wkb(const std::vector<std::vector<unsigned char>>& polygons) const = 0;
   // Renders SVG markup to a PNG file at `scale` times its intrinsic size (librsvg + cairo).
   virtual void svg_to_png(const std::string& svg, const std::string& png_path, double scale) const = 0;
 };

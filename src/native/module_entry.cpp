@@ -15,6 +15,9 @@ class NativeModule final : public Module {
     return make_geos_point_index(features);
   }
   std::unique_ptr<BngTransform> bng_transform() const override { return make_proj_bng_transform(); }
+  std::vector<unsigned char> union_wkb(const std::vector<std::vector<unsigned char>>& polygons) const override {
+    return geos_union_wkb(polygons);
+  }
   void svg_to_png(const std::string& svg, const std::string& png_path, double scale) const override {
     render_svg_to_png(svg, png_path, scale);
   }

@@ -17,5 +17,6 @@ Boundaries read_boundaries_with_gdal(const std::string& path, const BoundaryOpti
 namespace csa::native {
 std::unique_ptr<PointIndex> make_geos_point_index(const std::vector<geo::BoundaryFeature>& features);
 std::unique_ptr<BngTransform> make_proj_bng_transform();
+std::vector<unsigned char> geos_union_wkb(const std::vector<std::vector<unsigned char>>& polygons);
 void render_svg_to_png(const std::string& svg, const std::string& png_path, double scale);
 }  // namespace csa::native

@@ -110,18 +110,21 @@ Analysis analyse(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, int
     if (cov.complete()) {
       a.years.push_back(w);
     } else {
-      if (!a.years.empty()) {  // a gap inside the run: keep only the years after it
-        for (const auto& kept : a.years) a.dropped.push_back(period::coverage(kept, months_loaded));
+      if (!a.years.empty()) {  // a gap inside the run: keep only the complete years after it
+        for (const auto& kept : a.years) {
+          a.dropped.push_back(fmt::format("{} is complete but comes before {}, which is not, so it is not compared.",
+                                          kept.description(), w.description()));
+        }
         a.years.clear();
       }
-      a.dropped.push_back(cov);
+      a.dropped.push_back(cov.sentence());
     }
   }
   if (a.years.size() < 2) {
     throw InputError(fmt::format("the report compares years ending {}, but fewer than two complete years ending {} "
                                  "are loaded ({}); load more months (csa ingest) or choose another year_ending",
                                  year_ending.long_name(), year_ending.month_name(),
-                                 a.dropped.empty() ? std::string("none") : a.dropped.back().sentence()));
+                                 a.dropped.empty() ? std::string("none") : a.dropped.back()));
   }
   taxonomy::CrimeTypeSet all_types;
   for (const auto& grp : taxonomy.groups()) {

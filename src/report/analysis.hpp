@@ -54,7 +54,7 @@ struct Analysis {
   const taxonomy::Taxonomy* taxonomy = nullptr;
   int area = -1;
   std::vector<period::Window> years;       // years ending with complete data, oldest first (>= 2)
-  std::vector<period::Coverage> dropped;   // years asked for but not fully loaded, named in the notes
+  std::vector<std::string> dropped;        // why each year asked for is left out, for the technical notes
   std::vector<ThemeFacts> themes;          // taxonomy order
   std::vector<ThemeFacts> groups;          // taxonomy order
   const ThemeFacts& all_crime() const;     // the all_crime group; throws InternalError when absent

@@ -12,6 +12,7 @@
 #include "figure/bar_chart.hpp"
 #include "figure/choropleth.hpp"
 #include "figure/line_chart.hpp"
+#include "geo/dissolve.hpp"
 #include "measure/rate.hpp"
 #include "measure/rounding.hpp"
 #include "measure/share.hpp"
@@ -45,7 +46,7 @@ class Builder {
   BuiltReport build() {
     meta();
     details();
-    out_.document.blocks.push_back(document::Contents{});
+    out_.document.blocks.emplace_back(std::in_place_type<document::Contents>);
     executive_summary();
     key_findings();
     overview();
@@ -61,14 +62,20 @@ class Builder {
  private:
   // ---- helpers ---------------------------------------------------------------------------------
   void h(int level, std::string text, std::string id = {}, bool in_contents = true) {
-    out_.document.blocks.push_back(Heading{level, std::move(text), std::move(id), in_contents});
+    // emplace with in_place_type: g++ 12 warns (wrongly) of uninitialised members when a temporary
+    // block is moved into the variant, and warnings are errors.
+    out_.document.blocks.emplace_back(std::in_place_type<Heading>, Heading{level, std::move(text), std::move(id), in_contents});
   }
   void p(std::string text, Paragraph::Style style = Paragraph::Style::body) {
-    out_.document.blocks.push_back(Paragraph{std::move(text), style});
+    out_.document.blocks.emplace_back(std::in_place_type<Paragraph>, Paragraph{std::move(text), style});
   }
-  void list(std::vector<std::string> items) { out_.document.blocks.push_back(BulletList{std::move(items), false}); }
-  void table(std::string id, table::Table t) { out_.document.blocks.push_back(TableBlock{std::move(id), std::move(t), 0}); }
-  void figure(FigureBlock f) { out_.document.blocks.push_back(std::move(f)); }
+  void list(std::vector<std::string> items) {
+    out_.document.blocks.emplace_back(std::in_place_type<BulletList>, BulletList{std::move(items), false});
+  }
+  void table(std::string id, table::Table t) {
+    out_.document.blocks.emplace_back(std::in_place_type<TableBlock>, TableBlock{std::move(id), std::move(t), 0});
+  }
+  void figure(FigureBlock f) { out_.document.blocks.emplace_back(std::in_place_type<FigureBlock>, std::move(f)); }
 
   bool chapter_wanted(const ThemeFacts& t) const {
     if (in_.only_themes.empty()) return true;
@@ -112,6 +119,41 @@ class Builder {
   }
 
   std::string theme_table_id(const ThemeFacts& t) const { return "tbl-" + t.selection.id + "-wards"; }
+
+  // The tables are built before any sentence, so the text can quote only what they print: a count
+  // the table suppresses (primary or secondary) is never quoted, and the self-check then compares
+  // every quoted figure with its cell.
+  const table::Table& overview_table() {
+    if (!overview_) {
+      auto r = request(a_.area);
+      r.with_stats = true;  // every change the report shows carries its significance
+      overview_ = table::theme_table(*a_.cube, *a_.taxonomy, r);
+    }
+    return *overview_;
+  }
+  const table::Table& ward_table_of(const ThemeFacts& t) {
+    auto it = ward_tables_.find(t.selection.id);
+    if (it == ward_tables_.end()) {
+      auto r = request(a_.area);
+      r.with_stats = true;
+      auto wt = table::ward_table(*a_.cube, t.selection, r);
+      if (r.suppress) table::apply_secondary_suppression(wt);
+      it = ward_tables_.emplace(t.selection.id, std::move(wt)).first;
+    }
+    return it->second;
+  }
+  // Whether the table prints a number in that row and column (not <5, [c], - or n/a).
+  static bool printed(const table::Table& t, std::string_view row, std::string_view key) {
+    int col = -1;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (t.columns[i].key == key) col = static_cast<int>(i);
+    }
+    if (col < 0) return false;
+    for (const auto& r : t.rows) {
+      if (!r.cells.empty() && r.cells[0].text == row) return r.cells[static_cast<std::size_t>(col)].value.has_value();
+    }
+    return false;
+  }
   static std::string noun_of(const ThemeFacts& t) { return t.selection.id == "asb" ? "incident" : "offence"; }
 
   // ---- front matter ----------------------------------------------------------------------------
@@ -205,25 +247,38 @@ class Builder {
   std::string theme_paragraph(const ThemeFacts& t) {
     const std::string row = t.selection.label;
     const std::string noun = noun_of(t);
-    std::string s = fmt::format("**{}**: {} in {}, which {} compared with {}", row,
+    const table::Table& overview = overview_table();
+    if (!printed(overview, row, count_key())) {
+      return fmt::format("**{}**: fewer than {} {}s in {}, too few to publish.", row, cfg_.suppress_under, noun,
+                         a_.latest().description());
+    }
+    std::string s = fmt::format("**{}**: {} in {}", row,
                                 fmt::format("{} {}{}", claim_count(t.latest(), "tbl-overview", row, count_key()), noun,
                                             t.latest() == 1 ? "" : "s"),
-                                a_.latest().description(), claim_change(t.change_1y, noun, "tbl-overview", row),
-                                a_.years[a_.years.size() - 2].description());
-    s += notable(t.test_1y) ? fmt::format(", a notable {}", t.change_1y.diff > 0 ? "increase" : "decrease")
-                            : ", within normal variation";
-    s += fmt::format(" ({})", p_value_text(t.test_1y.p_value));
-    if (t.share_of_all_crime) s += fmt::format("; {} of all crime", measure::format_share(t.latest(), a_.all_crime().latest()));
-    if (t.change_ny) {
+                                a_.latest().description());
+    if (printed(overview, row, "change_1y")) {
+      s += fmt::format(", which {} compared with {}", claim_change(t.change_1y, noun, "tbl-overview", row),
+                       a_.years[a_.years.size() - 2].description());
+      s += notable(t.test_1y) ? fmt::format(", a notable {}", t.change_1y.diff > 0 ? "increase" : "decrease")
+                              : ", within normal variation";
+      s += fmt::format(" ({})", p_value_text(t.test_1y.p_value));
+    } else {
+      s += fmt::format("; the count for {} is too small to publish a change", a_.years[a_.years.size() - 2].description());
+    }
+    if (t.share_of_all_crime && printed(overview, row, "share_of_all_crime")) {
+      s += fmt::format("; {} of all crime", measure::format_share(t.latest(), a_.all_crime().latest()));
+    }
+    if (t.change_ny && printed(overview, row, fmt::format("change_{}y", a_.years.size() - 1))) {
       s += fmt::format("; since {} it {}", a_.years.front().description(), change_phrase(*t.change_ny, noun));
     }
     s += ".";
     s += district_comparison(t);
     if (!t.wards.empty() && t.latest() > 0 && chapter_wanted(t)) {
+      const table::Table& wt = ward_table_of(t);
       std::vector<std::string> top;
       for (const auto& w : t.wards) {
         if (static_cast<int>(w.rank) > cfg_.geography.top_wards) break;
-        if (!shown_at_ward_level(w.counts.back())) continue;
+        if (w.counts.back() == 0 || !printed(wt, w.name, count_key())) continue;
         top.push_back(fmt::format("{} ({})", w.name, claim_count(w.counts.back(), theme_table_id(t), w.name, count_key())));
       }
       if (!top.empty()) {
@@ -264,6 +319,13 @@ class Builder {
       hi = first ? rates[i].first : std::max(hi, rates[i].first);
       first = false;
     }
+    auto lowest = std::min_element(rates.begin() + 1, rates.end());
+    auto highest = std::max_element(rates.begin() + 1, rates.end());
+    auto small = [&](int d) {
+      std::int64_t n = a_.cube->count(d, t.selection.crime_types, a_.latest());
+      return cfg_.suppress_under > 1 && n > 0 && n < cfg_.suppress_under;
+    };
+    if (small(a_.area) || small(lowest->second) || small(highest->second)) return "";  // those rates are not printed
     auto quote = [&](int d) {
       std::int64_t n = a_.cube->count(d, t.selection.crime_types, a_.latest());
       std::string printed = measure::format_rate(n, g_.area(d).population);
@@ -271,8 +333,6 @@ class Builder {
                        measure::rate(n, g_.area(d).population, measure::RateBase::per_1000).to_double(), 1e-9});
       return printed;
     };
-    auto lowest = std::min_element(rates.begin() + 1, rates.end());
-    auto highest = std::max_element(rates.begin() + 1, rates.end());
     std::string county = g_.area(g_.ancestor(a_.area, dataset::Level::county)).name;
     return fmt::format(" {}'s rate, {} per 1,000 residents, is the {} of the {} districts of {} (the others range from {} "
                        "to {}).",
@@ -280,7 +340,6 @@ class Builder {
                        quote(highest->second));
   }
 
-  bool shown_at_ward_level(std::int64_t n) const { return cfg_.suppress_under <= 1 || n == 0 || n >= cfg_.suppress_under; }
 
   void key_findings() {
     h(1, "Summary of key findings", "findings");
@@ -304,10 +363,7 @@ class Builder {
                   "the change between years, each theme's share of all crime and the rate per 1,000 residents. "
                   "{{ref:fig-overview-annual}} shows all crime by year ending and {{ref:fig-overview-monthly}} by month.",
                   area_.name, span_description()));
-    auto overview_request = request(a_.area);
-    overview_request.with_stats = true;  // every change the report shows carries its significance
-    auto overview_table = table::theme_table(*a_.cube, *a_.taxonomy, overview_request);
-    table("tbl-overview", std::move(overview_table));
+    table("tbl-overview", overview_table());
     figure(annual_figure(all, "fig-overview-annual"));
     figure(monthly_figure(all, "fig-overview-monthly"));
     harm();
@@ -482,19 +538,17 @@ class Builder {
     const std::string& label = t.selection.label;
     const std::string id = t.selection.id;
     h(2, "Wards", "ch-" + id + "-wards", t.is_group);
-    auto r = request(a_.area);
-    r.with_stats = true;
-    auto wt = table::ward_table(*a_.cube, t.selection, r);
-    if (r.suppress) table::apply_secondary_suppression(wt);
+    table::Table wt = ward_table_of(t);
     std::vector<std::string> sentences;
     std::vector<std::string> top;
     for (const auto& w : t.wards) {
       if (static_cast<int>(w.rank) > cfg_.geography.top_wards || w.counts.back() == 0) break;
-      if (!shown_at_ward_level(w.counts.back())) continue;
+      if (!printed(wt, w.name, count_key())) continue;
       std::int64_t population = g_.area(w.area).population;
-      std::string rate = population > 0 ? fmt::format(", {} per 1,000 residents",
-                                                      claim_rate(w.counts.back(), population, theme_table_id(t), w.name))
-                                         : "";
+      std::string rate = population > 0 && printed(wt, w.name, "rate_per_1000")
+                             ? fmt::format(", {} per 1,000 residents",
+                                           claim_rate(w.counts.back(), population, theme_table_id(t), w.name))
+                             : "";
       top.push_back(fmt::format("**{}** ({}{})", w.name, claim_count(w.counts.back(), theme_table_id(t), w.name, count_key()), rate));
     }
     if (!top.empty()) {
@@ -505,9 +559,13 @@ class Builder {
     std::vector<std::string> notable_wards;
     for (const auto& w : t.wards) {
       const std::size_t n = w.counts.size();
-      if (!notable(w.latest_test) || !shown_at_ward_level(w.counts[n - 2]) || !shown_at_ward_level(w.counts[n - 1])) continue;
+      if (!notable(w.latest_test) || !printed(wt, w.name, count_key_previous()) || !printed(wt, w.name, count_key()) ||
+          !printed(wt, w.name, "change_1y")) {
+        continue;
+      }
       auto c = measure::compute_change(w.counts[n - 2], w.counts[n - 1]);
-      notable_wards.push_back(fmt::format("{} {} ({}){}", w.name, change_phrase(c, noun_of(t)), p_value_text(w.latest_test.p_value),
+      notable_wards.push_back(fmt::format("{} {} ({}){}", w.name, claim_change(c, noun_of(t), theme_table_id(t), w.name),
+                                          p_value_text(w.latest_test.p_value),
                                           w.latest_test.small_base ? ", on a small base" : ""));
     }
     if (notable_wards.empty()) {
@@ -566,6 +624,12 @@ class Builder {
       if (auto it = printed_rates.find(idx >= 0 ? g_.area(idx).name : b.name); it != printed_rates.end()) m.value = it->second;
       spec.areas.push_back(std::move(m));
     }
+    if (district_outline_.empty()) {
+      std::vector<std::vector<unsigned char>> wards;
+      for (const auto& b : ward_boundaries_) wards.emplace_back(b.wkb.begin(), b.wkb.end());
+      district_outline_ = geo::dissolve(wards);
+    }
+    spec.outline = district_outline_;
     std::size_t distinct = 0;
     {
       std::set<double> values;
@@ -605,6 +669,13 @@ class Builder {
     district_rates_table();
     std::optional<config::PeerGroup> peers;
     if (!cfg_.peers.empty()) peers = config::load_peer_group(cfg_.peers);
+    if (area_.level != dataset::Level::lad) {
+      p(fmt::format("{} is a {}: the comparison of a district with its county, the county's other districts and a Most "
+                    "Similar Group does not apply.",
+                    area_.name, dataset::level_label(area_.level)),
+        Paragraph::Style::note);
+      return;
+    }
     for (const auto* t : comparison_themes()) {
       table::PlaceComparisonRequest r;
       r.area = a_.area;
@@ -617,15 +688,25 @@ class Builder {
     }
   }
 
-  // Every theme's rate per 1,000 in each district of the county and the county itself.
+  // Every theme's rate per 1,000 in each district of the county and the county itself (for a
+  // county report, its own districts).
   void district_rates_table() {
-    auto districts = county_districts();
+    std::vector<int> districts;
+    int county = -1;
+    if (area_.level == dataset::Level::county) {
+      county = a_.area;
+      for (int d : g_.children(county, dataset::Level::lad)) {
+        if (g_.area(d).population > 0) districts.push_back(d);
+      }
+    } else {
+      districts = county_districts();
+      county = g_.ancestor(a_.area, dataset::Level::county);
+    }
     if (districts.size() < 2) {
       p("The loaded lookup places this area in no county with other districts, so there is no county comparison.",
         Paragraph::Style::note);
       return;
     }
-    int county = g_.ancestor(a_.area, dataset::Level::county);
     p(fmt::format("{{ref:tbl-district-rates}} gives every theme's rate per 1,000 residents in each district of {} in {}.",
                   g_.area(county).name, a_.latest().description()));
     table::Table t;
@@ -643,6 +724,8 @@ class Builder {
         std::int64_t pop = g_.area(d).population;
         if (pop <= 0) {
           row.cells.push_back({"n/a", std::nullopt});
+        } else if (cfg_.suppress_under > 1 && n > 0 && n < cfg_.suppress_under) {
+          row.cells.push_back({"-", std::nullopt});  // a rate on a known population gives a small count away
         } else {
           row.cells.push_back({measure::format_rate(n, pop), measure::rate(n, pop, measure::RateBase::per_1000).to_double()});
         }
@@ -651,6 +734,10 @@ class Builder {
     };
     for (const auto& th : a_.themes) add(th, table::RowKind::body);
     add(a_.all_crime(), table::RowKind::total);
+    if (cfg_.suppress_under > 1) {
+      t.notes.push_back(fmt::format("- : a rate on a count from 1 to {} is hidden, as it would give the count away.",
+                                    cfg_.suppress_under - 1));
+    }
     t.notes.push_back(fmt::format("Population: {}. A district's count is the sum of its wards; incidents that could not "
                                   "be placed in a ward are not in any district's count.",
                                   g_.population_label().empty() ? std::string("LSOA population") : g_.population_label()));
@@ -712,9 +799,7 @@ class Builder {
     p(fmt::format("Years ending {} are compared: {}. Only years whose every month is loaded are used.",
                   a_.latest().last().month_name(), join_list(periods)));
     if (!a_.dropped.empty()) {
-      std::vector<std::string> dropped;
-      for (const auto& c : a_.dropped) dropped.push_back(c.sentence());
-      p(fmt::format("Years asked for but left out because months are missing: {}", fmt::join(dropped, " ")),
+      p(fmt::format("Years asked for but left out: {}", fmt::join(a_.dropped, " ")),
         Paragraph::Style::warning);
     }
     h(2, "Population and rates", "tech-population");
@@ -793,6 +878,9 @@ class Builder {
   BuiltReport out_;
   bool boundaries_loaded_ = false;
   std::vector<store::BoundaryRecord> ward_boundaries_;
+  std::vector<unsigned char> district_outline_;  // dissolved from the wards once, drawn on every map
+  std::optional<table::Table> overview_;
+  std::map<std::string, table::Table> ward_tables_;
 };
 
 }  // namespace

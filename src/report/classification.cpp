@@ -155,7 +155,8 @@ Recommendations recommend(const Analysis& a, const ReportConfig& config) {
     bool all = !crime_themes.empty();
     for (const auto* t : crime_themes) {
       auto it = std::find_if(t->wards.begin(), t->wards.end(), [&](const WardFacts& w) { return w.area == ward; });
-      if (it == t->wards.end() || static_cast<int>(it->rank) > geo.top_rank_in_all) all = false;
+      // A ward with none of a theme's offences is not "near the top" however the ties fall.
+      if (it == t->wards.end() || it->counts.back() == 0 || static_cast<int>(it->rank) > geo.top_rank_in_all) all = false;
     }
     if (all) {
       add_reason(ward, fmt::format("in the top {} wards in every one of the {} themes with offences", geo.top_rank_in_all,

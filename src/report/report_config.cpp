@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "period/month.hpp"
 
 namespace csa::report {
 namespace {
@@ -99,8 +100,20 @@ ReportConfig load_report_config(const std::string& path) {
     }
   }
   if (c.area.empty()) throw InputError(fmt::format("{}: [report] area is required: a district name or GSS code, e.g. area = \"Cambridge\"", path));
+  // The line of a key, for messages about its value.
+  auto at = [&](const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    return n != nullptr ? fmt::format("{}:{}", path, n->source().begin.line) : path;
+  };
   if (c.years < 2 || c.years > 10) {
-    throw InputError(fmt::format("{}: [report] years = {} is out of range; use 2 to 10 years ending", path, c.years));
+    throw InputError(fmt::format("{}: [report] years = {} is out of range; use 2 to 10 years ending", at(*rep, "years"), c.years));
+  }
+  if (!c.year_ending.empty()) {
+    try {
+      (void)period::Month::parse(c.year_ending, "year_ending");
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: [report] {}", at(*rep, "year_ending"), e.what()));
+    }
   }
   if (c.title.empty()) c.title = "Community Safety Strategic Assessment: " + c.area;
   c.database = r.resolve(c.database);
@@ -111,7 +124,9 @@ ReportConfig load_report_config(const std::string& path) {
   if (const toml::table* s = doc["suppression"].as_table()) {
     r.only(*s, "[suppression]", {"threshold"});
     r.get(*s, "threshold", c.suppress_under, "5");
-    if (c.suppress_under < 0) throw InputError(fmt::format("{}: [suppression] threshold must be 0 or more", path));
+    if (c.suppress_under < 0) {
+      throw InputError(fmt::format("{}: [suppression] threshold must be 0 or more", at(*s, "threshold")));
+    }
   }
   if (const toml::table* k = doc["classification"].as_table()) {
     r.only(*k, "[classification]", {"high_volume_share", "high_volume_top", "trend_min_years", "monitor_change_percent",
@@ -123,7 +138,8 @@ ReportConfig load_report_config(const std::string& path) {
     r.get(*k, "monitor_change_percent", cl.monitor_change_percent, "20.0");
     r.get(*k, "min_base", cl.min_base, "20");
     if (cl.trend_min_years < 3) {
-      throw InputError(fmt::format("{}: [classification] trend_min_years must be 3 or more (a trend needs three points)", path));
+      throw InputError(fmt::format("{}: [classification] trend_min_years must be 3 or more (a trend needs three points)",
+                                   at(*k, "trend_min_years")));
     }
   }
   if (const toml::table* g = doc["geography"].as_table()) {

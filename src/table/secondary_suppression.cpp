@@ -18,6 +18,12 @@ bool derived_from(const std::string& key, int k, int n) {
   return false;
 }
 
+// Whether a cell prints something derived from its count: not already hidden or not applicable.
+bool reveals(const Cell& c) {
+  if (c.value) return true;
+  return !(c.text.empty() || c.text == "n/a" || c.text == "-" || c.text == kSecondarySuppressed || starts_with(c.text, "<"));
+}
+
 }  // namespace
 
 int apply_secondary_suppression(Table& t) {
@@ -46,7 +52,8 @@ int apply_secondary_suppression(Table& t) {
     row.cells[col] = {kSecondarySuppressed, std::nullopt};
     ++hidden_cells;
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (derived_from(t.columns[i].key, k, n) && row.cells[i].value) row.cells[i] = {kSecondarySuppressed, std::nullopt};
+      // Text-only cells count too: an interval like 0.2–1.4 on a known population gives the count away.
+      if (derived_from(t.columns[i].key, k, n) && reveals(row.cells[i])) row.cells[i] = {kSecondarySuppressed, std::nullopt};
     }
   }
   if (hidden_cells > 0) {

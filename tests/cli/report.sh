@@ -127,9 +127,8 @@ fi
 
 # Secondary suppression hides a count with every figure derived from it: a row whose rate is [c]
 # may not print its rate's 95% interval (the exact interval gives the count back).
-# KNOWN BUG: src/table/secondary_suppression.cpp leaves text-only cells (95% CI, vs area rate)
-# printed; Cambridge's Possession of weapons table shows Cherry Hinton '[c]' with 95% CI '0.2–1.4'
-# (only a count of 6 on 9,273 residents gives it). Reported, not failed; CSA_RUN_KNOWN_BUGS=1 fails it.
+# (Found on Cambridge's Possession of weapons table: Cherry Hinton '[c]' beside a 95% CI '0.2–1.4',
+# which only a count of 6 on 9,273 residents gives; fixed.)
 if command -v python3 > /dev/null; then
   set +e
   leaks=$(python3 - out/report.html <<'PY'
@@ -148,10 +147,7 @@ for table in re.findall(r"<table.*?</table>", text, re.S):
 PY
 )
   set -e
-  if [ -n "$leaks" ]; then
-    if [ -n "${CSA_RUN_KNOWN_BUGS:-}" ]; then fail "secondary suppression leaves intervals printed: $leaks"; fi
-    echo "KNOWN BUG (not failed): secondary suppression leaves intervals printed: $leaks" >&2
-  fi
+  [ -z "$leaks" ] || fail "secondary suppression leaves intervals printed: $leaks"
 fi
 
 # self-checks.txt: the five checks, each passed.
@@ -176,7 +172,7 @@ expect_error "nope.toml: report configuration not found" "$CSA" report --config 
 { echo '[report]'; echo 'area = "Cambridge"'; echo 'yeers = 3'; } > typo.toml
 expect_error "typo.toml:3: unknown key 'yeers'" "$CSA" report --config typo.toml --out bad -q --no-pdf --no-docx
 write_config bad-ye.toml 'area = "Cambridge"' 'year_ending = "2025-13"'
-expect_error "bad-ye.toml: year_ending: month \"2025-13\" is not valid" "$CSA" report --config bad-ye.toml --out bad -q --no-pdf --no-docx
+expect_error "bad-ye.toml:7: [report] year_ending: month \"2025-13\" is not valid" "$CSA" report --config bad-ye.toml --out bad -q --no-pdf --no-docx
 write_config ward.toml 'area = "E05013057"'
 expect_error "covers a district or county; Market (E05013057) is a ward" "$CSA" report --config ward.toml --out bad -q --no-pdf --no-docx
 expect_error "--config is required" "$CSA" report --out bad
@@ -191,9 +187,6 @@ grep -q 'id="ch-shoplifting-review"' deep/report.html || fail "the deep dive has
 grep -q 'id="ch-burglary"' out/report.html || fail "the full report has no burglary chapter (id ch-burglary)"
 
 # 6. A county: the config documents area as "district (or county) name or GSS code".
-# KNOWN BUG: build_report.cpp places() calls table::place_comparison, which refuses a county ("csa
-# compare needs a district; Cambridgeshire (E10000003) is a county"), so the county report exits 2.
-# Reported, not failed; CSA_RUN_KNOWN_BUGS=1 fails it.
 write_config county.toml 'area = "E10000003"' 'year_ending = "2025-12"'
 set +e; county_out=$("$CSA" report --config county.toml --no-pdf --no-docx --out county -q 2>&1); county_rc=$?; set -e
 if [ "$county_rc" = 0 ]; then
@@ -204,10 +197,8 @@ if [ "$county_rc" = 0 ]; then
     WHERE lad.parent_code = 'E10000003' AND i.month BETWEEN 202501 AND 202512 AND ct.name <> 'Anti-social behaviour'")
   grep -qF "Police recorded $(commas "$county2025") crimes in Cambridgeshire in YE December 2025" county/report.html \
     || fail "the county report does not quote $(commas "$county2025") crimes in Cambridgeshire"
-elif [ -n "${CSA_RUN_KNOWN_BUGS:-}" ]; then
-  fail "a county report exits $county_rc: $county_out"
 else
-  echo "KNOWN BUG (not failed): a county report exits $county_rc: $county_out" >&2
+  fail "a county report exits $county_rc: $county_out"
 fi
 
 # 7. Every district of Cambridgeshire, HTML only.

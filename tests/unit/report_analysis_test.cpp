@@ -50,9 +50,10 @@ TEST_F(ReportAnalysis, YearsAreTheCompleteYearsEnding) {
   ASSERT_EQ(four.years.size(), 2u);
   EXPECT_EQ(four.years[0].label(), "2024");
   ASSERT_EQ(four.dropped.size(), 2u);
-  EXPECT_EQ(four.dropped[0].window.label(), "2022");
-  EXPECT_EQ(four.dropped[1].window.label(), "2023");
-  EXPECT_EQ(four.dropped[1].months_missing(), 12);
+  // Each reason names its year and that its months are missing.
+  EXPECT_NE(four.dropped[0].find("2022"), std::string::npos) << four.dropped[0];
+  EXPECT_NE(four.dropped[1].find("2023"), std::string::npos) << four.dropped[1];
+  EXPECT_NE(four.dropped[1].find("12"), std::string::npos) << four.dropped[1];
   // Counts are the same whichever number of years is asked for.
   EXPECT_EQ(theme(four, "all_crime").counts, (Counts{303, 351}));
 }

@@ -182,9 +182,6 @@ std::string lines(const std::vector<std::string>& v) {
 
 // With the default threshold the Alphaton report must pass its own checks too.
 TEST_F(ReportBuild, AlphatonWithSuppressionPassesItsSelfChecks) {
-  CSA_KNOWN_BUG("the Alphaton report fails 'text equals tables' six times; see "
-                "ReportBuild.TextNeverQuotesASecondarySuppressedWardCount and "
-                "ReportBuild.TextNeverQuotesADistrictCountTheOverviewSuppresses");
   auto b = build(tw::kAlphaton);
   auto r = checks(*b);
   EXPECT_TRUE(r.ok()) << failures(r);
@@ -198,11 +195,6 @@ TEST_F(ReportBuild, TextNeverQuotesASecondarySuppressedWardCount) {
   ASSERT_NE(t, nullptr);
   ASSERT_NE(cell(*t, "Abbey", "count_2025"), nullptr);
   EXPECT_EQ(cell(*t, "Abbey", "count_2025")->text, "[c]");  // the table side is right
-  CSA_KNOWN_BUG("src/report/build_report.cpp theme_paragraph() (line ~226) and ward_section() (line ~493) quote a "
-                "ward's count and rate whenever shown_at_ward_level(n) (n >= threshold), without looking at the "
-                "table after table::apply_secondary_suppression: Alphaton robbery prints 'Abbey (7)' and "
-                "'Abbey (7, 3.5 per 1,000 residents)' while tbl-robbery-wards shows [c]; the claims fail the "
-                "self-check, so the report is not written (and the text would undo the suppression)");
   auto hidden = hidden_claims(b->report, "tbl-robbery-wards");
   EXPECT_TRUE(hidden.empty()) << lines(hidden);
 }
@@ -215,10 +207,6 @@ TEST_F(ReportBuild, TextNeverQuotesADistrictCountTheOverviewSuppresses) {
   ASSERT_NE(ov, nullptr);
   ASSERT_NE(cell(*ov, "Drugs", "count_2025"), nullptr);
   EXPECT_EQ(cell(*ov, "Drugs", "count_2025")->text, "<5");
-  CSA_KNOWN_BUG("src/report/build_report.cpp theme_paragraph() (line ~209) quotes every theme's district count "
-                "(claim_count(t.latest(), \"tbl-overview\", ...)) although the overview table prints counts 1-4 as "
-                "<5: Alphaton's key findings say '**Drugs**: 1 offence in YE December 2025' against a '<5' cell; "
-                "the claim fails the self-check and the report is not written");
   auto hidden = hidden_claims(b->report, "tbl-overview");
   EXPECT_TRUE(hidden.empty()) << lines(hidden);
 }
@@ -243,10 +231,6 @@ TEST_F(ReportBuild, ALoneSmallCountIsNotGivenAwayByItsTotal) {
 // the small-count slips above do not interfere). All crime in Testshire: 303 + 75 = 378 in 2024,
 // 351 + 75 = 426 in 2025.
 TEST_F(ReportBuild, ACountyReportIsBuilt) {
-  CSA_KNOWN_BUG("src/report/build_report.cpp places() calls table::place_comparison() for the report's area, "
-                "which throws InputError 'csa compare needs a district; Testshire (E10000099) is a county', so a "
-                "county report cannot be built (CLI: area = \"E10000003\" exits 2 with 'csa compare needs a "
-                "district; Cambridgeshire (E10000003) is a county', naming a command the user did not run)");
   auto b = build(tw::kCounty, 0);
   auto r = checks(*b);
   EXPECT_TRUE(r.ok()) << failures(r);

@@ -276,9 +276,6 @@ TEST(ReportWardFocus, TheWardWithTheHighestCountInMostThemesComesFirst) {
 // two-year world every incident is in Castle, so Abbey and Market have none at all, yet they tie
 // at rank 2 of 3 in every theme.
 TEST_F(ReportClassification, AWardWithoutOffencesIsNotRecommendedForFocus) {
-  CSA_KNOWN_BUG("src/report/classification.cpp recommend(), rule (2) 'in the top N wards in every "
-                  "theme': a ward whose count is 0 ties at a rank <= top_rank_in_all and is recommended for focus "
-                  "(here Abbey and Market, with no offences at all, with top_rank_in_all = 2)");
   Analysis a = analysis(*two_, 2);
   ReportConfig c = testing::config_for("Alphaton");
   c.geography.top_rank_in_all = 2;

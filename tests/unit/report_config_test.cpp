@@ -312,9 +312,6 @@ TEST(ReportConfig, TrendMinYearsUnderThreeNamesFileAndRule) {
 // The header promises "the file, line and key on a malformed ... entry" (report_config.hpp); an
 // out-of-range value is such an entry, and a long file needs the line to find it.
 TEST(ReportConfig, OutOfRangeValuesNameTheirLine) {
-  CSA_KNOWN_BUG("src/report/report_config.cpp: 'years' out of range, trend_min_years < 3 and a negative "
-                  "[suppression] threshold name the file but not the line (\"csa.toml: [report] years = 11 is out of "
-                  "range\" instead of \"csa.toml:3: ...\")");
   csa::testing::TempDir dir;
   const std::string years = write(dir, "years.toml", "[report]\narea = \"Cambridge\"\nyears = 11\n");
   EXPECT_TRUE(contains(error_of(years), years + ":3:")) << error_of(years);
