@@ -1,9 +1,12 @@
 // csa hotspots: where a theme's incidents concentrate in an area over a window: grid counts, quartic
 // kernel density and Getis–Ord Gi* with Benjamini–Hochberg FDR (src/hotspot/, docs/METHODS.md §11),
 // written as cells.csv and cells.geojson, with a summary that accounts for every incident.
+// `--compare` adds earlier periods on the same grid and each cell's hot-spot history (history.hpp).
 // `--synthetic N` runs the same analysis on N generated points instead, to time it (bench/hotspots.sh).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -17,6 +20,7 @@
 #include "hotspot/analysis.hpp"
 #include "hotspot/area_points.hpp"
 #include "hotspot/cells_output.hpp"
+#include "hotspot/history.hpp"
 #include "hotspot/synthetic.hpp"
 #include "period/coverage.hpp"
 #include "period/period_spec.hpp"
@@ -35,13 +39,18 @@ struct HotspotArgs {
   std::string taxonomy;
   std::string assign = "lsoa-best-fit";
   std::optional<double> cell_size, bandwidth, distance;
+  std::vector<std::string> compare;
   std::int64_t synthetic = 0;
   double synthetic_side = 31600;
 };
 
 hotspot::HotspotSettings settings_of(const HotspotArgs& a) {
   if (a.distance && !(*a.distance > 0)) throw InputError(fmt::format("--distance {} must be positive", *a.distance));
-  return hotspot::HotspotSettings{a.cell_size, a.bandwidth, a.distance, true};
+  hotspot::HotspotSettings s;
+  s.cell_size = a.cell_size;
+  s.bandwidth = a.bandwidth;
+  s.distance = a.distance;
+  return s;
 }
 
 void print_classes(const hotspot::HotspotResult& r) {
@@ -97,6 +106,52 @@ void run_synthetic(const HotspotArgs& a) {
   if (!a.out.empty()) write_outputs(full, a.out);
 }
 
+// One window's incidents in the area, with its coverage warning and its line of the summary.
+hotspot::AreaPoints select_and_report(const dataset::Incidents& incidents, const dataset::Geography& geography,
+                                      int area, const taxonomy::Selection& theme, const period::Window& window,
+                                      const geo::BngProjector& projector) {
+  const auto& name = geography.area(area).name;
+  auto cover = period::coverage(window, incidents.months_loaded);
+  auto points = hotspot::select_area_points(incidents, geography, area, theme.crime_types, window, projector);
+  if (!cover.complete()) fmt::print("Warning:    {}\n", cover.sentence());
+  fmt::print("Incidents:  {} in {}'s wards in {} ({}); {} mapped, {} without coordinates (counted, not mapped)",
+             with_commas(points.in_area), name, window.label(), dataset::assignment_name(incidents.assignment),
+             with_commas(points.mapped()), with_commas(points.without_coordinates));
+  if (points.not_projected > 0) fmt::print(", {} not transformable to BNG", with_commas(points.not_projected));
+  fmt::print("\n");
+  if (points.unplaced > 0) {
+    fmt::print("            {} more {} incidents of the loaded forces are in no ward, so in no area (see csa status)\n",
+               with_commas(points.unplaced), theme.label);
+  }
+  return points;
+}
+
+// --compare: the earlier windows, earliest first, each ending before `latest` ends.
+std::vector<period::Window> compare_windows(const std::vector<std::string>& specs, const period::Window& latest) {
+  std::vector<period::Window> out;
+  for (const auto& spec : specs) {
+    auto w = period::parse_window_spec(spec, "--compare");
+    if (!(w.last() < latest.last())) {
+      throw InputError(fmt::format("--compare {} must end before --period {} ends ({})", spec, latest.label(),
+                                   latest.last()));
+    }
+    out.push_back(w);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.last() < b.last(); });
+  return out;
+}
+
+void print_history(const std::vector<hotspot::CellHistory>& history) {
+  std::array<std::int64_t, 7> n{};
+  for (const auto& h : history) ++n[static_cast<std::size_t>(h.history)];
+  using hotspot::History;
+  fmt::print("History:    {} new, {} persistent, {} intensifying, {} diminishing, {} intermittent, {} former "
+             "(hot = 95% or more in a period)\n",
+             n[static_cast<std::size_t>(History::new_hot)], n[static_cast<std::size_t>(History::persistent)],
+             n[static_cast<std::size_t>(History::intensifying)], n[static_cast<std::size_t>(History::diminishing)],
+             n[static_cast<std::size_t>(History::intermittent)], n[static_cast<std::size_t>(History::former)]);
+}
+
 void run_hotspots(const HotspotArgs& a) {
   if (a.synthetic > 0) return run_synthetic(a);
   if (a.area.empty()) throw InputError("--area is required (or --synthetic N to time the analysis)");
@@ -114,36 +169,60 @@ void run_hotspots(const HotspotArgs& a) {
   }
   period::Window window = a.period.empty() ? period::year_ending(*incidents.months_loaded.rbegin())
                                            : period::parse_window_spec(a.period, "--period");
-  auto cover = period::coverage(window, incidents.months_loaded);
+  auto earlier = compare_windows(a.compare, window);
 
   const auto& name = geography.area(area).name;
   geo::BngProjector projector;
-  auto points = hotspot::select_area_points(incidents, geography, area, theme.crime_types, window, projector);
+  fmt::print("Hot spots:  {} in {}, {}\n", theme.label, name, window.description());
+  auto points = select_and_report(incidents, geography, area, theme, window, projector);
   if (points.in_area == 0) {
-    throw InputError(fmt::format("no {} incidents in {} in {} ({}): nothing to map", theme.label, name,
-                                 window.description(), cover.summary()));
+    throw InputError(fmt::format("no {} incidents in {} in {}: nothing to map", theme.label, name,
+                                 window.description()));
   }
   if (points.mapped() == 0) {
     throw InputError(fmt::format("all {} {} incidents in {} in {} lack coordinates, so none can be mapped",
                                  with_commas(points.in_area), theme.label, name, window.description()));
   }
-  auto r = hotspot::analyse_hotspots(points.x, points.y, settings);
-
-  fmt::print("Hot spots:  {} in {}, {}\n", theme.label, name, window.description());
-  if (!cover.complete()) fmt::print("Warning:    {}\n", cover.sentence());
-  fmt::print("Incidents:  {} in {}'s wards ({}); {} mapped, {} without coordinates (counted, not mapped)", 
-             with_commas(points.in_area), name, dataset::assignment_name(incidents.assignment),
-             with_commas(points.mapped()), with_commas(points.without_coordinates));
-  if (points.not_projected > 0) fmt::print(", {} not transformable to BNG", with_commas(points.not_projected));
-  fmt::print("\n");
-  if (points.unplaced > 0) {
-    fmt::print("            {} more {} incidents of the loaded forces are in no ward, so in no area (see csa status)\n",
-               with_commas(points.unplaced), theme.label);
+  std::vector<hotspot::AreaPoints> before;
+  for (const auto& w : earlier) before.push_back(select_and_report(incidents, geography, area, theme, w, projector));
+  if (!before.empty()) {
+    // One grid for every period: over the union of their extents, so a cell means the same place.
+    std::vector<double> all_x = points.x, all_y = points.y;
+    for (const auto& b : before) {
+      all_x.insert(all_x.end(), b.x.begin(), b.x.end());
+      all_y.insert(all_y.end(), b.y.begin(), b.y.end());
+    }
+    settings.extent = hotspot::extent_of(all_x, all_y);
   }
   fmt::print("Projection: {}\n", projector.operation());
+  auto r = hotspot::analyse_hotspots(points.x, points.y, settings);
   print_settings(r);
   print_classes(r);
   write_outputs(r, a.out);
+  if (before.empty()) return;
+
+  auto earlier_settings = settings;
+  earlier_settings.kde = false;  // the density is for the map of the latest period only
+  earlier_settings.cell_size = r.cell_size.metres;
+  std::vector<hotspot::HotspotResult> results;
+  for (const auto& b : before) results.push_back(hotspot::analyse_hotspots(b.x, b.y, earlier_settings));
+  std::vector<const hotspot::HotspotResult*> periods;
+  std::vector<std::string> labels;
+  std::vector<double> months;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    periods.push_back(&results[t]);
+    labels.push_back(earlier[t].label());
+    months.push_back(earlier[t].size());
+  }
+  periods.push_back(&r);
+  labels.push_back(window.label());
+  months.push_back(window.size());
+  auto history = hotspot::cell_histories(periods, months);
+  print_history(history);
+  std::filesystem::path dir(a.out);
+  hotspot::write_periods_csv(dir / "periods.csv", periods, labels);
+  hotspot::write_history_csv(dir / "history.csv", r.grid, history);
+  fmt::print("Wrote:      {}, {}\n", (dir / "periods.csv").string(), (dir / "history.csv").string());
 }
 
 }  // namespace
@@ -165,7 +244,11 @@ void add_hotspots_command(CLI::App& app) {
                                              "the mean of MASS::bandwidth.nrd over easting and northing)");
   s->add_option("--distance", a->distance, "Gi* neighbour distance in metres (default: cell size × sqrt(2),\n"
                                            "the 8 cells around each cell)");
-  s->add_option("--out", a->out, "Folder for cells.csv and cells.geojson");
+  s->add_option("--compare", a->compare, "Earlier periods (same forms as --period, comma-separated): map every\n"
+                                         "period on one grid and class each cell's history (new, persistent,\n"
+                                         "intensifying, diminishing, intermittent, former) in history.csv")
+      ->delimiter(',');
+  s->add_option("--out", a->out, "Folder for cells.csv and cells.geojson (and periods.csv, history.csv)");
   s->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   s->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();
   s->add_option("--synthetic", a->synthetic, "Time the analysis on N generated points instead of the database\n"

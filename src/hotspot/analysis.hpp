@@ -18,6 +18,9 @@ struct HotspotSettings {
   std::optional<double> bandwidth;  // metres; automatic when absent
   std::optional<double> distance;   // Gi* band, metres; cell × √2 when absent
   bool kde = true;                  // the density surface (skipped for a Gi*-only timing)
+  // The extent the grid covers, when not the points' own: the union over periods being compared,
+  // so every period gets the same cells (history.hpp). Must contain every point.
+  std::optional<Extent> extent;
 };
 
 struct HotspotResult {

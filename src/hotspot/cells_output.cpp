@@ -77,4 +77,34 @@ void write_cells_geojson(const std::filesystem::path& path, const HotspotResult&
   write_file(path, out);
 }
 
+// A label is user-facing text ("2024/25"): quoted, as RFC 4180 allows any field to be.
+void write_periods_csv(const std::filesystem::path& path, const std::vector<const HotspotResult*>& periods,
+                       const std::vector<std::string>& labels) {
+  if (labels.size() != periods.size()) throw InternalError("write_periods_csv: a label per period");
+  fmt::memory_buffer out;
+  auto put = std::back_inserter(out);
+  fmt::format_to(put, "cell_id,period,count,gi_z,p_adjusted,class\n");
+  for (std::size_t id = 0; id < (periods.empty() ? 0 : periods.front()->grid.size()); ++id) {
+    for (std::size_t t = 0; t < periods.size(); ++t) {
+      auto v = values_of(*periods[t], id);
+      fmt::format_to(put, "{},\"{}\",{},{},{},{}\n", v.id, labels[t], v.count, number(v.z, ""), number(v.q, ""), v.cls);
+    }
+  }
+  write_file(path, out);
+}
+
+void write_history_csv(const std::filesystem::path& path, const Grid& g, const std::vector<CellHistory>& history) {
+  if (history.size() != g.size()) throw InternalError("write_history_csv: a history per cell");
+  fmt::memory_buffer out;
+  auto put = std::back_inserter(out);
+  fmt::format_to(put, "cell_id,x,y,count_first,count_last,change,change_p,history\n");
+  for (std::size_t id = 0; id < g.size(); ++id) {
+    const auto& h = history[id];
+    fmt::format_to(put, "{},{},{},{},{},{},{},{}\n", id, number(g.centre_x(g.column_of(id)), ""),
+                   number(g.centre_y(g.row_of(id)), ""), h.first, h.last, h.last - h.first, number(h.change_p, ""),
+                   history_id(h.history));
+  }
+  write_file(path, out);
+}
+
 }  // namespace csa::hotspot

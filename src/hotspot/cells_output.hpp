@@ -8,8 +8,10 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "hotspot/analysis.hpp"
+#include "hotspot/history.hpp"
 
 namespace csa::hotspot {
 
@@ -20,5 +22,13 @@ void write_cells_csv(const std::filesystem::path& path, const HotspotResult& res
 
 // A FeatureCollection of the cells with the CSV's columns as properties (null where empty).
 void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& result);
+
+// Periods compared on one grid (history.hpp), earliest first, with their labels:
+// `periods.csv`, one row per cell and period (cell_id, period, count, gi_z, p_adjusted, class), and
+// `history.csv`, one row per cell (cell_id, x, y, count_first, count_last, change, change_p,
+// history).
+void write_periods_csv(const std::filesystem::path& path, const std::vector<const HotspotResult*>& periods,
+                       const std::vector<std::string>& labels);
+void write_history_csv(const std::filesystem::path& path, const Grid& grid, const std::vector<CellHistory>& history);
 
 }  // namespace csa::hotspot
