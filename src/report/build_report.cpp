@@ -6,6 +6,8 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "core/thousands.hpp"
@@ -16,6 +18,7 @@
 #include "measure/rate.hpp"
 #include "measure/rounding.hpp"
 #include "measure/share.hpp"
+#include "measure/suppression.hpp"
 #include "report/narrative.hpp"
 #include "stats/harm_weights.hpp"
 #include "table/harm_table.hpp"
@@ -44,6 +47,7 @@ class Builder {
         area_(g_.area(a_.area)) {}
 
   BuiltReport build() {
+    plan_suppression();
     meta();
     details();
     out_.document.blocks.emplace_back(std::in_place_type<document::Contents>);
@@ -123,6 +127,121 @@ class Builder {
   // The tables are built before any sentence, so the text can quote only what they print: a count
   // the table suppresses (primary or secondary) is never quoted, and the self-check then compares
   // every quoted figure with its cell.
+  // Secondary suppression planned across the linked tables. A ward's theme counts appear in each
+  // theme's ward table, in the ward's profile, and sum to its all-crime count in the all-crime ward
+  // table; a district's ward counts sum to the district's. Suppressing table by table would hide a
+  // second cell in one table that another table prints, and subtraction across the two would give
+  // the hidden count back. So the cells to hide are chosen once, on the ward × theme matrix of each
+  // year: whenever a ward (across crime themes, total all crime) or a theme (across wards, total the
+  // district) has exactly one hidden count, its smallest other non-zero count is hidden too, until
+  // nothing changes. Every table then hides the same cells.
+  void plan_suppression() {
+    if (cfg_.suppress_under <= 1) return;
+    const std::int64_t thr = cfg_.suppress_under;
+    const auto& all_types = a_.all_crime().selection.crime_types;
+    std::vector<const ThemeFacts*> columns;  // every theme, and all crime as a theme of its own
+    for (const auto& t : a_.themes) columns.push_back(&t);
+    columns.push_back(&a_.all_crime());
+    auto in_all_crime = [&](const ThemeFacts* t) {
+      return !t->is_group && (t->selection.crime_types & all_types) == t->selection.crime_types;
+    };
+    for (std::size_t y = 0; y < a_.years.size(); ++y) {
+      auto count = [&](const ThemeFacts* t, std::size_t w) { return t->wards[w].counts[y]; };
+      auto hidden = [&](const ThemeFacts* t, std::size_t w) {
+        std::int64_t c = count(t, w);
+        return (c > 0 && c < thr) || secondary_.contains({t->selection.id, t->wards[w].area, y});
+      };
+      // Ward facts are in rank order, which differs by theme: index each theme's wards by area.
+      std::map<int, std::map<const ThemeFacts*, std::size_t>> at;
+      for (const auto* t : columns) {
+        for (std::size_t w = 0; w < t->wards.size(); ++w) at[t->wards[w].area][t] = w;
+      }
+      bool changed = true;
+      while (changed) {
+        changed = false;
+        // Within a theme, across wards (total: the district).
+        for (const auto* t : columns) {
+          int n_hidden = 0;
+          std::optional<std::size_t> smallest;
+          for (std::size_t w = 0; w < t->wards.size(); ++w) {
+            if (hidden(t, w)) {
+              ++n_hidden;
+            } else if (count(t, w) > 0 && (!smallest || count(t, w) < count(t, *smallest))) {
+              smallest = w;
+            }
+          }
+          if (n_hidden == 1 && smallest) {
+            secondary_.insert({t->selection.id, t->wards[*smallest].area, y});
+            changed = true;
+          }
+        }
+        // Within a ward, across crime themes (total: the ward's all crime). The second cell is taken
+        // from a theme whose own column can still protect it (another hidden count there, or another
+        // count to hide); failing that, the ward's all-crime count is hidden instead.
+        auto column_can_absorb = [&](const ThemeFacts* t, std::size_t skip) {
+          for (std::size_t w = 0; w < t->wards.size(); ++w) {
+            if (w != skip && (hidden(t, w) || count(t, w) > 0)) return true;
+          }
+          return false;
+        };
+        for (const auto& [ward, index] : at) {
+          int n_hidden = 0;
+          const ThemeFacts* smallest = nullptr;
+          for (const auto& [t, w] : index) {
+            if (!in_all_crime(t)) continue;
+            if (hidden(t, w)) {
+              ++n_hidden;
+            } else if (count(t, w) > 0 && column_can_absorb(t, w) &&
+                       (smallest == nullptr || count(t, w) < count(smallest, index.at(smallest)))) {
+              smallest = t;
+            }
+          }
+          if (n_hidden != 1) continue;
+          const ThemeFacts* all = &a_.all_crime();
+          if (smallest != nullptr) {
+            secondary_.insert({smallest->selection.id, ward, y});
+            changed = true;
+          } else if (!hidden(all, index.at(all))) {
+            secondary_.insert({all->selection.id, ward, y});
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  // Hides in `t` the counts the plan hides: rows are wards (`ward_of` gives the row's ward area, or
+  // -1) for one theme, or themes of one ward (then `theme_id` is empty and the row label is the theme).
+  template <typename WardOf>
+  void apply_plan(table::Table& t, const std::string& theme_id, WardOf ward_of, int ward = -1) {
+    std::vector<std::size_t> count_cols;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (t.columns[i].key.rfind("count_", 0) == 0) count_cols.push_back(i);
+    }
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      std::string id = theme_id.empty() ? theme_id_of_label(t.rows[r].cells[0].text) : theme_id;
+      int area = theme_id.empty() ? ward : ward_of(t.rows[r]);
+      if (id.empty() || area < 0) continue;
+      for (std::size_t k = 0; k < count_cols.size() && k < a_.years.size(); ++k) {
+        if (secondary_.contains({id, area, k}) && t.rows[r].cells[count_cols[k]].value) table::hide_count(t, r, count_cols[k]);
+      }
+    }
+  }
+
+  int ward_named(const std::string& name) const {
+    for (int w : g_.children(a_.area, dataset::Level::ward)) {
+      if (g_.area(w).name == name) return w;
+    }
+    return -1;
+  }
+  std::string theme_id_of_label(const std::string& label) const {
+    for (const auto& t : a_.themes) {
+      if (t.selection.label == label) return t.selection.id;
+    }
+    if (a_.all_crime().selection.label == label) return a_.all_crime().selection.id;
+    return "";
+  }
+
   const table::Table& overview_table() {
     if (!overview_) {
       auto r = request(a_.area);
@@ -137,7 +256,10 @@ class Builder {
       auto r = request(a_.area);
       r.with_stats = true;
       auto wt = table::ward_table(*a_.cube, t.selection, r);
-      if (r.suppress) table::apply_secondary_suppression(wt);
+      if (r.suppress) {
+        apply_plan(wt, t.selection.id, [&](const table::Row& row) { return ward_named(row.cells[0].text); });
+        table::apply_secondary_suppression(wt);  // a safety net: finds nothing when the plan is complete
+      }
       it = ward_tables_.emplace(t.selection.id, std::move(wt)).first;
     }
     return it->second;
@@ -786,6 +908,73 @@ class Builder {
     t.notes.push_back(std::string(dataset::assignment_sentence(in_.assignment)));
     t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(table::kOglAttribution));
     table("tbl-rank-matrix", std::move(t));
+    ward_profiles();
+  }
+
+  // One table per ward: every crime theme's counts, change, rate and rank in the district, with all
+  // crime as the total row, so secondary suppression (and its self-check) covers the profile too: a
+  // theme count hidden here cannot be worked back from the ward's all-crime count.
+  void ward_profiles() {
+    h(2, "Ward profiles", "ward-profiles");
+    p(fmt::format("Each ward's crime by theme in {} against {}, with its rank among the {} wards of {} (1 = the highest "
+                  "count). Anti-social behaviour is in the ward tables of its chapter.",
+                  a_.latest().description(), a_.years[a_.years.size() - 2].description(),
+                  g_.children(a_.area, dataset::Level::ward).size(), area_.name));
+    const ThemeFacts& all = a_.all_crime();
+    for (int ward : g_.children(a_.area, dataset::Level::ward)) {
+      const auto& wa = g_.area(ward);
+      table::Table t;
+      t.title = fmt::format("Ward profile: {} ({}), {}", wa.name, wa.code, a_.latest().description());
+      t.columns = {{"theme", "Theme", table::Align::left},
+                   {count_key_previous(), previous_label(), table::Align::right},
+                   {count_key(), latest_label(), table::Align::right},
+                   {"change_1y", fmt::format("Change {} to {}", previous_label(), latest_label()), table::Align::right},
+                   {"rate_per_1000", "Rate per 1,000", table::Align::right},
+                   {"rank", "Rank in district", table::Align::right}};
+      auto add = [&](const ThemeFacts& th, table::RowKind kind) {
+        auto it = std::find_if(th.wards.begin(), th.wards.end(), [&](const WardFacts& w) { return w.area == ward; });
+        if (it == th.wards.end()) return;
+        const std::size_t n = it->counts.size();
+        std::int64_t before = it->counts[n - 2], after = it->counts[n - 1];
+        measure::SuppressionRule rule{std::max<std::int64_t>(cfg_.suppress_under, 1), false};
+        bool suppress = cfg_.suppress_under > 1;
+        auto count_cell = [&](std::int64_t c) -> table::Cell {
+          if (suppress && measure::is_suppressed(c, rule)) return {measure::format_count(c, rule), std::nullopt};
+          return {std::to_string(c), static_cast<double>(c)};
+        };
+        table::Row row{{{th.selection.label, std::nullopt}, count_cell(before), count_cell(after)}, kind};
+        auto change = measure::compute_change(before, after);
+        if (suppress && measure::derived_figure_hidden({before, after}, rule)) {
+          row.cells.push_back({"-", std::nullopt});
+        } else {
+          row.cells.push_back({measure::format_percent_and_volume(change),
+                               change.percent ? std::optional<double>(change.percent->to_double()) : std::nullopt});
+        }
+        if (wa.population <= 0) {
+          row.cells.push_back({"n/a", std::nullopt});
+        } else if (suppress && measure::derived_figure_hidden({after}, rule)) {
+          row.cells.push_back({"-", std::nullopt});
+        } else {
+          row.cells.push_back({measure::format_rate(after, wa.population),
+                               measure::rate(after, wa.population, measure::RateBase::per_1000).to_double()});
+        }
+        row.cells.push_back({std::to_string(it->rank), static_cast<double>(it->rank)});
+        t.rows.push_back(std::move(row));
+      };
+      for (const auto& th : a_.themes) {
+        if ((th.selection.crime_types & all.selection.crime_types) == th.selection.crime_types) add(th, table::RowKind::body);
+      }
+      add(all, table::RowKind::total);
+      if (cfg_.suppress_under > 1) {
+        apply_plan(t, "", [](const table::Row&) { return -1; }, ward);
+        table::apply_secondary_suppression(t);  // a safety net: finds nothing when the plan is complete
+        t.notes.push_back(fmt::format("Counts from 1 to {} are shown as <{}, and figures derived from them are hidden (-).",
+                                      cfg_.suppress_under - 1, cfg_.suppress_under));
+      }
+      t.notes.push_back("Rank: among the district's wards by the latest count; tied wards share a rank.");
+      t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(table::kOglAttribution));
+      table("tbl-profile-" + wa.code, std::move(t));
+    }
   }
 
   // ---- technical notes -------------------------------------------------------------------------
@@ -880,6 +1069,7 @@ class Builder {
   std::vector<store::BoundaryRecord> ward_boundaries_;
   std::vector<unsigned char> district_outline_;  // dissolved from the wards once, drawn on every map
   std::optional<table::Table> overview_;
+  std::set<std::tuple<std::string, int, std::size_t>> secondary_;  // (theme id, ward, year index) hidden
   std::map<std::string, table::Table> ward_tables_;
 };
 

@@ -45,7 +45,11 @@ std::vector<int> count_columns(const table::Table& t) {
   return out;
 }
 
-bool is_ward_table(const TableBlock& t) { return t.id.size() > 6 && t.id.substr(t.id.size() - 6) == "-wards"; }
+// Tables of small-area counts with a total row: a district's wards ("…-wards") and a ward's themes
+// ("tbl-profile-…"); the suppression rules apply to both.
+bool is_ward_table(const TableBlock& t) {
+  return (t.id.size() > 6 && t.id.substr(t.id.size() - 6) == "-wards") || t.id.rfind("tbl-profile-", 0) == 0;
+}
 
 class Checker {
  public:
@@ -60,6 +64,7 @@ class Checker {
     changes_recompute();
     numbering();
     suppression();
+    linked_suppression();
     return std::move(report_);
   }
 
@@ -219,9 +224,9 @@ class Checker {
           if (!cell.value && cell.text != "n/a") ++hidden;
         }
         if (hidden == 1 && total != nullptr && total->value) {
-          fail("suppression", fmt::format("table {}, column {}: one ward's count is hidden but the total is printed, so "
+          fail("suppression", fmt::format("table {} ({}), column {}: one count is hidden but the total is printed, so "
                                           "it can be worked back by subtraction",
-                                          block->number, t.columns[static_cast<std::size_t>(col)].title));
+                                          block->number, t.title, t.columns[static_cast<std::size_t>(col)].title));
         }
       }
     }
@@ -229,6 +234,60 @@ class Checker {
       report_.passed.push_back(fmt::format("suppression: {} ward count columns, none prints a count under {} or lets one "
                                            "be worked back",
                                            columns, threshold_));
+    }
+  }
+
+  // Across tables: a ward's crime theme counts add up to its all-crime count, and each may be
+  // printed in its theme's ward table or in the ward's profile. If exactly one of them is printed
+  // nowhere while the all-crime count is, subtraction gives it back.
+  void linked_suppression() {
+    if (threshold_ <= 1) return;
+    const taxonomy::Group* all = nullptr;
+    for (const auto& g : taxonomy_.groups()) {
+      if (g.id == "all_crime") all = &g;
+    }
+    auto all_table = tables_.find("tbl-all_crime-wards");
+    if (all == nullptr || all_table == tables_.end()) return;
+    std::size_t before = report_.failures.size(), checked = 0;
+    const table::Table& at = all_table->second->table;
+    for (int col : count_columns(at)) {
+      const std::string& key = at.columns[static_cast<std::size_t>(col)].key;
+      for (const auto& ward_row : at.rows) {
+        if (ward_row.kind != table::RowKind::body || ward_row.cells.size() < 2) continue;
+        if (!ward_row.cells[static_cast<std::size_t>(col)].value) continue;  // the total itself is hidden
+        const std::string& code = ward_row.cells[1].text;
+        std::vector<std::string> unknown;
+        for (std::size_t th : all->themes) {
+          const auto& theme = taxonomy_.themes()[th];
+          bool known = false;
+          if (auto it = tables_.find("tbl-" + theme.id + "-wards"); it != tables_.end()) {
+            const table::Table& t = it->second->table;
+            int c = column_of(t, key);
+            for (const auto& r : t.rows) {
+              if (c >= 0 && r.cells.size() > 1 && r.cells[1].text == code && r.cells[static_cast<std::size_t>(c)].value) known = true;
+            }
+          }
+          if (auto it = tables_.find("tbl-profile-" + code); !known && it != tables_.end()) {
+            const table::Table& t = it->second->table;
+            int c = column_of(t, key);
+            const table::Row* r = row_of(t, theme.label);
+            known = c >= 0 && r != nullptr && r->cells[static_cast<std::size_t>(c)].value.has_value();
+          }
+          if (!known) unknown.push_back(theme.label);
+        }
+        ++checked;
+        if (unknown.size() == 1) {
+          fail("suppression across tables",
+               fmt::format("{} ({}), {}: {} is hidden or absent everywhere but is the only one, so the ward's printed "
+                           "all-crime count gives it back",
+                           ward_row.cells[0].text, code, at.columns[static_cast<std::size_t>(col)].title, unknown[0]));
+        }
+      }
+    }
+    if (report_.failures.size() == before) {
+      report_.passed.push_back(fmt::format("suppression across tables: {} ward-years, no theme count recoverable from a "
+                                           "ward's all-crime count",
+                                           checked));
     }
   }
 

@@ -1,5 +1,6 @@
 #include "table/secondary_suppression.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,11 +27,45 @@ bool reveals(const Cell& c) {
 
 }  // namespace
 
-int apply_secondary_suppression(Table& t) {
+namespace {
+constexpr std::string_view kNote =
+    " hidden so that a count shown as <N cannot be worked out from a total (secondary suppression), with the "
+    "figures derived from it.";
+
+std::vector<int> count_columns(const Table& t) {
   std::vector<int> counts;
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (starts_with(t.columns[i].key, "count_")) counts.push_back(static_cast<int>(i));
   }
+  return counts;
+}
+
+void add_note(Table& t) {
+  std::string note = std::string(kSecondarySuppressed) + std::string(kNote);
+  if (std::find(t.notes.begin(), t.notes.end(), note) == t.notes.end()) t.notes.push_back(note);
+}
+
+// Hides the count and what is derived from it, without the note.
+void hide(Table& t, std::size_t row, std::size_t col, int k, int n) {
+  Row& r = t.rows[row];
+  r.cells[col] = {kSecondarySuppressed, std::nullopt};
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    // Text-only cells count too: an interval like 0.2–1.4 on a known population gives the count away.
+    if (derived_from(t.columns[i].key, k, n) && reveals(r.cells[i])) r.cells[i] = {kSecondarySuppressed, std::nullopt};
+  }
+}
+}  // namespace
+
+void hide_count(Table& t, std::size_t row, std::size_t count_column) {
+  auto counts = count_columns(t);
+  auto it = std::find(counts.begin(), counts.end(), static_cast<int>(count_column));
+  if (it == counts.end() || row >= t.rows.size()) return;
+  hide(t, row, count_column, static_cast<int>(it - counts.begin()), static_cast<int>(counts.size()));
+  add_note(t);
+}
+
+int apply_secondary_suppression(Table& t) {
+  std::vector<int> counts = count_columns(t);
   int hidden_cells = 0;
   const int n = static_cast<int>(counts.size());
   for (int k = 0; k < n; ++k) {
@@ -44,23 +79,14 @@ int apply_secondary_suppression(Table& t) {
         total_printed = total_printed || c.value.has_value();
         continue;
       }
-      if (!c.value && starts_with(c.text, "<")) ++hidden;
+      if (!c.value && (starts_with(c.text, "<") || c.text == kSecondarySuppressed)) ++hidden;
       if (c.value && *c.value > 0 && (!smallest || *c.value < *t.rows[*smallest].cells[col].value)) smallest = r;
     }
     if (hidden != 1 || !total_printed || !smallest) continue;
-    Row& row = t.rows[*smallest];
-    row.cells[col] = {kSecondarySuppressed, std::nullopt};
+    hide(t, *smallest, col, k, n);
     ++hidden_cells;
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      // Text-only cells count too: an interval like 0.2–1.4 on a known population gives the count away.
-      if (derived_from(t.columns[i].key, k, n) && reveals(row.cells[i])) row.cells[i] = {kSecondarySuppressed, std::nullopt};
-    }
   }
-  if (hidden_cells > 0) {
-    t.notes.push_back(std::string(kSecondarySuppressed) +
-                      " hidden so that a count shown as <N cannot be worked out from the total (secondary "
-                      "suppression), with the figures derived from it.");
-  }
+  if (hidden_cells > 0) add_note(t);
   return hidden_cells;
 }
 

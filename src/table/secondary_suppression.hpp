@@ -13,6 +13,11 @@ namespace csa::table {
 // row sums them (a ward table). Returns how many cells it hid; adds a note when it hid any.
 int apply_secondary_suppression(Table& t);
 
+// Hides one count (row, column index of a "count_…" column) as [c] with the figures derived from it,
+// and notes why once. For suppression planned across linked tables (the same ward's counts in
+// several tables), where one table alone cannot see what another prints.
+void hide_count(Table& t, std::size_t row, std::size_t count_column);
+
 inline constexpr const char* kSecondarySuppressed = "[c]";
 
 }  // namespace csa::table

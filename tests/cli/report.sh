@@ -66,7 +66,7 @@ else change="did not change"; fi
 for f in report.html report.pdf report.docx tables.xlsx self-checks.txt; do
   [ -s "out/$f" ] || fail "out/$f was not written"
 done
-grep -q "^Cambridge (E07000008): 5 self-checks passed" report.txt || fail "stdout lacks the self-check line: $(head -3 report.txt)"
+grep -q "^Cambridge (E07000008): 6 self-checks passed" report.txt || fail "stdout lacks the self-check line: $(head -3 report.txt)"
 
 pdftotext out/report.pdf out/report.txt
 grep -qF "$title" out/report.txt || fail "report.pdf lacks the title '$title'"
@@ -150,10 +150,10 @@ PY
   [ -z "$leaks" ] || fail "secondary suppression leaves intervals printed: $leaks"
 fi
 
-# self-checks.txt: the five checks, each passed.
+# self-checks.txt: the six checks, each passed.
 [ "$(head -1 out/self-checks.txt)" = "Self-checks passed:" ] || fail "self-checks.txt: $(head -1 out/self-checks.txt)"
-[ "$(grep -c '^  - ' out/self-checks.txt)" = 5 ] || fail "self-checks.txt does not list 5 checks: $(cat out/self-checks.txt)"
-for check in "text equals tables:" "groups add up:" "changes and shares recompute:" "numbering:" "suppression:"; do
+[ "$(grep -c '^  - ' out/self-checks.txt)" = 6 ] || fail "self-checks.txt does not list 6 checks: $(cat out/self-checks.txt)"
+for check in "text equals tables:" "groups add up:" "changes and shares recompute:" "numbering:" "suppression:" "suppression across tables:"; do
   grep -qF -- "  - $check" out/self-checks.txt || fail "self-checks.txt lacks '$check'"
 done
 
