@@ -69,13 +69,15 @@ std::vector<double> quartic_kde(const Grid& g, const std::vector<double>& x, con
   const double scale = 3.0 / (std::numbers::pi * h2) * 1e6;  // per m² → per km²
   for (std::size_t i = 0; i < x.size(); ++i) {
     if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
-    // Only the cells whose centre can be within h: columns whose centre x is in [x − h, x + h].
-    int c0 = std::max(0, static_cast<int>(std::ceil((x[i] - h - g.x0) / g.cell - 0.5)));
-    int c1 = std::min(g.columns - 1, static_cast<int>(std::floor((x[i] + h - g.x0) / g.cell - 0.5)));
+    // Only the cells whose centre can be within h: rows whose centre y is in [y − h, y + h], and
+    // in each row the columns within the disc's chord at that row (a quarter fewer than the square).
     int r0 = std::max(0, static_cast<int>(std::ceil((y[i] - h - g.y0) / g.cell - 0.5)));
     int r1 = std::min(g.rows - 1, static_cast<int>(std::floor((y[i] + h - g.y0) / g.cell - 0.5)));
     for (int r = r0; r <= r1; ++r) {
       double dy = g.centre_y(r) - y[i];
+      double half = std::sqrt(std::max(0.0, h2 - dy * dy));
+      int c0 = std::max(0, static_cast<int>(std::ceil((x[i] - half - g.x0) / g.cell - 0.5)));
+      int c1 = std::min(g.columns - 1, static_cast<int>(std::floor((x[i] + half - g.x0) / g.cell - 0.5)));
       std::size_t base = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns);
       for (int c = c0; c <= c1; ++c) {
         double dx = g.centre_x(c) - x[i];
