@@ -19,7 +19,7 @@
 namespace csa::native {
 
 // Bumped whenever an interface below changes, so a stale module is refused with a clear message.
-inline constexpr int kModuleAbiVersion = 2;
+inline constexpr int kModuleAbiVersion = 3;
 
 // Polygons indexed for point lookups (GEOS); see geo/point_locator.hpp for the rules.
 class PointIndex {
@@ -37,6 +37,8 @@ class BngTransform {
   // In place: x holds longitudes and y latitudes on entry, eastings and northings on return
   // (PROJ's HUGE_VAL for a point it cannot transform).
   virtual void forward(double* x, double* y, std::size_t n) const = 0;
+  // The inverse, in place: eastings and northings in, longitudes and latitudes out.
+  virtual void inverse(double* x, double* y, std::size_t n) const = 0;
   virtual const std::string& operation() const = 0;
   virtual bool uses_grid() const = 0;
 };

@@ -57,4 +57,31 @@ void BngProjector::to_bng(const std::vector<double>& lon, const std::vector<doub
   }
 }
 
+LonLat BngProjector::to_lon_lat(double easting, double northing) const {
+  if (!std::isfinite(easting) || !std::isfinite(northing)) return {kNaN, kNaN};
+  double x = easting, y = northing;
+  impl_->transform->inverse(&x, &y, 1);
+  return {clean(x), clean(y)};
+}
+
+void BngProjector::to_lon_lat(const std::vector<double>& easting, const std::vector<double>& northing,
+                              std::vector<double>& lon, std::vector<double>& lat) const {
+  if (easting.size() != northing.size()) {
+    throw InternalError(
+        fmt::format("BngProjector::to_lon_lat: {} eastings but {} northings", easting.size(), northing.size()));
+  }
+  lon.assign(easting.begin(), easting.end());
+  lat.assign(northing.begin(), northing.end());
+  if (easting.empty()) return;
+  impl_->transform->inverse(lon.data(), lat.data(), lon.size());
+  for (std::size_t i = 0; i < lon.size(); ++i) {
+    if (!std::isfinite(easting[i]) || !std::isfinite(northing[i])) {
+      lon[i] = lat[i] = kNaN;
+    } else {
+      lon[i] = clean(lon[i]);
+      lat[i] = clean(lat[i]);
+    }
+  }
+}
+
 }  // namespace csa::geo

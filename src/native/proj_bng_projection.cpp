@@ -56,6 +56,10 @@ class ProjBng final : public BngTransform {
     proj_errno_reset(pj);
   }
 
+  void inverse(double* x, double* y, std::size_t n) const override {
+    proj_trans_generic(pj, PJ_INV, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0, nullptr, 0, 0);
+    proj_errno_reset(pj);
+  }
 
   // proj_create_crs_to_crs keeps several candidate operations and picks one per point; ask which
   // one it picks for a point in central England (near Leicester).

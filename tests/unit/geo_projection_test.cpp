@@ -107,5 +107,55 @@ TEST(GeoProjection, MovedProjectorStillWorks) {
   EXPECT_NEAR(b.to_bng(-0.0015938564, 51.4780161357).easting, 538874.197, kToleranceM);
 }
 
+// BNG → lon/lat: the inverse of the same operation, so a round trip returns the point to well
+// under 1e-6 degrees (~0.1 m), and the OS test points' published OSGB36 E/N come back to their
+// ETRS89 lon/lat within the transformation's accuracy (3 m ≈ 4.5e-5° of longitude, 2.7e-5° of
+// latitude at 52° N; 5e-5° used).
+TEST(GeoProjection, InverseRoundTripsBritishPoints) {
+  BngProjector bng;
+  const double points[][2] = {{0.126497, 52.2039},  {-0.11992557180, 51.48936564950}, {-3.1883, 55.9533},
+                              {-5.7150, 50.0657},   {-1.2577, 51.7520},               {1.2974, 52.6309}};
+  for (const auto& pt : points) {
+    const BngPoint p = bng.to_bng(pt[0], pt[1]);
+    const LonLat back = bng.to_lon_lat(p.easting, p.northing);
+    EXPECT_NEAR(back.lon, pt[0], 1e-6) << pt[0] << "," << pt[1];
+    EXPECT_NEAR(back.lat, pt[1], 1e-6) << pt[0] << "," << pt[1];
+  }
+}
+
+TEST(GeoProjection, InverseMatchesOrdnanceSurveyTestPoints) {
+  BngProjector bng;
+  for (const Reference& r : kOsReferences) {
+    const LonLat p = bng.to_lon_lat(r.easting, r.northing);
+    EXPECT_NEAR(p.lon, r.lon, 5e-5) << r.what;
+    EXPECT_NEAR(p.lat, r.lat, 5e-5) << r.what;
+  }
+}
+
+TEST(GeoProjection, InverseBatchMatchesSingleAndMarksFailures) {
+  BngProjector bng;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> e, n;
+  for (const Reference& r : kOsReferences) {
+    e.push_back(r.easting);
+    n.push_back(r.northing);
+  }
+  e.push_back(nan);
+  n.push_back(250000.0);
+  std::vector<double> lon, lat;
+  bng.to_lon_lat(e, n, lon, lat);
+  ASSERT_EQ(lon.size(), e.size());
+  ASSERT_EQ(lat.size(), e.size());
+  for (std::size_t i = 0; i + 1 < e.size(); ++i) {
+    const LonLat p = bng.to_lon_lat(e[i], n[i]);
+    EXPECT_DOUBLE_EQ(lon[i], p.lon);
+    EXPECT_DOUBLE_EQ(lat[i], p.lat);
+  }
+  EXPECT_TRUE(std::isnan(lon.back()));
+  EXPECT_TRUE(std::isnan(lat.back()));
+  EXPECT_TRUE(std::isnan(bng.to_lon_lat(nan, 250000.0).lon));
+  EXPECT_THROW(bng.to_lon_lat({500000.0}, {}, lon, lat), InternalError);
+}
+
 }  // namespace
 }  // namespace csa::geo
