@@ -70,14 +70,14 @@ void print_settings(const hotspot::HotspotResult& r) {
              with_commas(static_cast<std::int64_t>(r.grid.size())));
 }
 
-void write_outputs(const hotspot::HotspotResult& r, const std::string& out) {
+void write_outputs(const hotspot::HotspotResult& r, const std::string& out, const geo::BngProjector& projector) {
   std::filesystem::path dir(out);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw IoError(fmt::format("cannot create {}: {}", out, ec.message()));
   hotspot::write_cells_csv(dir / "cells.csv", r);
-  hotspot::write_cells_geojson(dir / "cells.geojson", r);
-  fmt::print("Wrote:      {}, {} (British National Grid, EPSG:27700)\n", (dir / "cells.csv").string(),
+  hotspot::write_cells_geojson(dir / "cells.geojson", r, projector);
+  fmt::print("Wrote:      {} (x, y in British National Grid metres), {} (WGS84 lon/lat)\n", (dir / "cells.csv").string(),
              (dir / "cells.geojson").string());
 }
 
@@ -103,7 +103,7 @@ void run_synthetic(const HotspotArgs& a) {
   print_classes(full);
   fmt::print("Time:       grid counts + Gi* + FDR {:.3f} s; with the density as well {:.3f} s\n", gi_seconds,
              full_seconds);
-  if (!a.out.empty()) write_outputs(full, a.out);
+  if (!a.out.empty()) write_outputs(full, a.out, geo::BngProjector{});
 }
 
 // One window's incidents in the area, with its coverage warning and its line of the summary.
@@ -198,7 +198,7 @@ void run_hotspots(const HotspotArgs& a) {
   auto r = hotspot::analyse_hotspots(points.x, points.y, settings);
   print_settings(r);
   print_classes(r);
-  write_outputs(r, a.out);
+  write_outputs(r, a.out, projector);
   if (before.empty()) return;
 
   auto earlier_settings = settings;

@@ -55,19 +55,41 @@ void write_cells_csv(const std::filesystem::path& path, const HotspotResult& r) 
   write_file(path, out);
 }
 
-void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& r) {
+void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& r,
+                         const geo::BngProjector& projector) {
+  const double half = r.grid.cell / 2;
+  // The corners of every cell, SW SE NE NW, projected in one call.
+  std::vector<double> e, n, lon, lat;
+  e.reserve(r.grid.size() * 4);
+  n.reserve(r.grid.size() * 4);
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    const double cx = r.grid.centre_x(r.grid.column_of(id)), cy = r.grid.centre_y(r.grid.row_of(id));
+    const double xs[4] = {cx - half, cx + half, cx + half, cx - half};
+    const double ys[4] = {cy - half, cy - half, cy + half, cy + half};
+    e.insert(e.end(), xs, xs + 4);
+    n.insert(n.end(), ys, ys + 4);
+  }
+  projector.to_lon_lat(e, n, lon, lat);
+  for (std::size_t i = 0; i < lon.size(); ++i) {
+    if (std::isnan(lon[i]) || std::isnan(lat[i])) {
+      throw InputError(fmt::format("cannot project the hot-spot grid corner ({:.0f}, {:.0f}) back to lon/lat", e[i], n[i]));
+    }
+  }
+  // 1e-7 degrees is about 1 cm: more digits would only be noise.
+  auto deg = [](double v) { return fmt::format("{:.7f}", v); };
   fmt::memory_buffer out;
   auto put = std::back_inserter(out);
-  fmt::format_to(put, "{{\"type\":\"FeatureCollection\",\n\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":"
-      "\"urn:ogc:def:crs:EPSG::27700\"}}}},\n\"features\":[\n");
-  const double half = r.grid.cell / 2;
+  fmt::format_to(put, "{{\"type\":\"FeatureCollection\",\n\"features\":[\n");
   for (std::size_t id = 0; id < r.grid.size(); ++id) {
     auto v = values_of(r, id);
-    double x0 = v.x - half, x1 = v.x + half, y0 = v.y - half, y1 = v.y + half;
-    fmt::format_to(put, "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[[{},{}],[{},{}],[{},{}],"
-        "[{},{}],[{},{}]]]}},",
-        v.id, number(x0, ""), number(y0, ""), number(x1, ""), number(y0, ""), number(x1, ""), number(y1, ""),
-        number(x0, ""), number(y1, ""), number(x0, ""), number(y0, ""));
+    const std::size_t k = id * 4;
+    fmt::format_to(put, "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[", v.id);
+    // RFC 7946: exterior rings counter-clockwise (SW, SE, NE, NW, SW).
+    for (std::size_t c = 0; c < 5; ++c) {
+      const std::size_t i = k + (c % 4);
+      fmt::format_to(put, "{}[{},{}]", c == 0 ? "" : ",", deg(lon[i]), deg(lat[i]));
+    }
+    fmt::format_to(put, "]]}},");
     fmt::format_to(put, "\"properties\":{{\"cell_id\":{},\"column\":{},\"row\":{},\"x\":{},\"y\":{},\"count\":{},\"kde\":{},"
         "\"gi_z\":{},\"p\":{},\"p_adjusted\":{},\"class\":\"{}\"}}}}{}\n",
         v.id, v.column, v.row, number(v.x, "null"), number(v.y, "null"), v.count, number(v.kde, "null"),

@@ -1,15 +1,17 @@
 // The cells of a hot-spot analysis as files: a tidy CSV (one row per cell) and GeoJSON (one square
 // polygon per cell, with the same columns as properties), for a GIS or a web map.
 //
-// The GeoJSON is in British National Grid (EPSG:27700), named in a "crs" member (the 2008 GeoJSON
-// form, which QGIS, ArcGIS and GDAL read), not WGS84 as RFC 7946 asks: csa's projection wrapper
-// goes one way only, lon/lat → BNG, and the cells are squares in BNG, which stay exact this way.
+// The GeoJSON is in WGS84 longitude/latitude as RFC 7946 requires (no "crs" member), so a web map
+// reads it as it is: each cell's four British National Grid corners are projected back to lon/lat
+// (geo::BngProjector::to_lon_lat). The squares of the grid become very slightly skewed
+// quadrilaterals in degrees; the centre x, y in the properties stay in BNG metres, as in the CSV.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "geo/projection.hpp"
 #include "hotspot/analysis.hpp"
 #include "hotspot/history.hpp"
 
@@ -20,8 +22,10 @@ namespace csa::hotspot {
 // Throws IoError when the file cannot be written.
 void write_cells_csv(const std::filesystem::path& path, const HotspotResult& result);
 
-// A FeatureCollection of the cells with the CSV's columns as properties (null where empty).
-void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& result);
+// A FeatureCollection of the cells with the CSV's columns as properties (null where empty), the
+// polygons in lon/lat through `projector`.
+void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& result,
+                         const geo::BngProjector& projector);
 
 // Periods compared on one grid (history.hpp), earliest first, with their labels:
 // `periods.csv`, one row per cell and period (cell_id, period, count, gi_z, p_adjusted, class), and

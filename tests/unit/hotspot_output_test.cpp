@@ -53,7 +53,11 @@ TEST(HotspotAnalysis, MeaninglessRequestsAreInputErrors) {
 }
 
 TEST(HotspotOutput, CsvAndGeoJsonHaveOneEntryPerCell) {
+  // In central Cambridge: BNG (545000, 258000) plus a few hundred metres.
+  constexpr double e0 = 545000, n0 = 258000;
   std::vector<double> x{10, 20, 150, 160, 170, 290}, y{10, 15, 150, 140, 155, 290};
+  for (auto& v : x) v += e0;
+  for (auto& v : y) v += n0;
   HotspotSettings s;
   s.cell_size = 100;
   auto r = analyse_hotspots(x, y, s);
@@ -61,7 +65,8 @@ TEST(HotspotOutput, CsvAndGeoJsonHaveOneEntryPerCell) {
   auto dir = std::filesystem::temp_directory_path() / "csa_hotspot_output_test";
   std::filesystem::create_directories(dir);
   write_cells_csv(dir / "cells.csv", r);
-  write_cells_geojson(dir / "cells.geojson", r);
+  const geo::BngProjector projector;
+  write_cells_geojson(dir / "cells.geojson", r, projector);
 
   auto csv = read_all(dir / "cells.csv");
   std::istringstream lines(csv);
@@ -69,18 +74,36 @@ TEST(HotspotOutput, CsvAndGeoJsonHaveOneEntryPerCell) {
   std::getline(lines, line);
   EXPECT_EQ(line, "cell_id,column,row,x,y,count,kde,gi_z,p,p_adjusted,class");
   std::getline(lines, line);
-  EXPECT_EQ(line.rfind("0,0,0,50,50,2,", 0), 0U) << line;  // cell 0: centre (50, 50), 2 incidents
+  EXPECT_EQ(line.rfind("0,0,0,545050,258050,2,", 0), 0U) << line;  // cell 0: centre (545050, 258050), 2 incidents
   int rows = 1;
   while (std::getline(lines, line)) ++rows;
   EXPECT_EQ(rows, 9);
 
   auto j = nlohmann::json::parse(read_all(dir / "cells.geojson"));
-  EXPECT_EQ(j["crs"]["properties"]["name"], "urn:ogc:def:crs:EPSG::27700");
+  // RFC 7946: WGS84 lon/lat, no crs member.
+  EXPECT_FALSE(j.contains("crs"));
   ASSERT_EQ(j["features"].size(), 9U);
   const auto& centre = j["features"][4];
   EXPECT_EQ(centre["properties"]["count"], 3);
-  EXPECT_EQ(centre["geometry"]["coordinates"][0][0][0], 100);
-  EXPECT_EQ(centre["geometry"]["coordinates"][0][2][1], 200);
+  // The centre cell's ring: SW (545100, 258100), SE, NE (545200, 258200), NW, SW again, in lon/lat.
+  const auto& ring = centre["geometry"]["coordinates"][0];
+  ASSERT_EQ(ring.size(), 5U);
+  const geo::LonLat sw = projector.to_lon_lat(e0 + 100, n0 + 100), ne = projector.to_lon_lat(e0 + 200, n0 + 200);
+  EXPECT_NEAR(ring[0][0].get<double>(), sw.lon, 1e-7);
+  EXPECT_NEAR(ring[0][1].get<double>(), sw.lat, 1e-7);
+  EXPECT_NEAR(ring[2][0].get<double>(), ne.lon, 1e-7);
+  EXPECT_NEAR(ring[2][1].get<double>(), ne.lat, 1e-7);
+  EXPECT_EQ(ring[4], ring[0]);
+  EXPECT_GT(ring[0][0].get<double>(), 0.1);  // Cambridge: about 0.12 E, 52.2 N
+  EXPECT_LT(ring[0][0].get<double>(), 0.15);
+  EXPECT_GT(ring[0][1].get<double>(), 52.1);
+  EXPECT_LT(ring[0][1].get<double>(), 52.3);
+  // Counter-clockwise exterior (RFC 7946 §3.1.6): positive shoelace area.
+  double area2 = 0;
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    area2 += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+  }
+  EXPECT_GT(area2, 0);
   EXPECT_EQ(centre["properties"]["class"], std::string(cell_class_id(r.gi.cell_class[4])));
   std::filesystem::remove_all(dir);
 }
