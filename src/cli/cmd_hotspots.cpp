@@ -1,6 +1,6 @@
 // csa hotspots: where a theme's incidents concentrate in an area over a window: grid counts, quartic
 // kernel density and Getis–Ord Gi* with Benjamini–Hochberg FDR (src/hotspot/, docs/METHODS.md §11),
-// written as cells.csv and cells.geojson, with a summary that accounts for every incident.
+// written as cells.csv, cells.geojson and a map (map.svg, map.png), with a summary that accounts for every incident.
 // `--compare` adds earlier periods on the same grid and each cell's hot-spot history (history.hpp).
 // `--synthetic N` runs the same analysis on N generated points instead, to time it (bench/hotspots.sh).
 #include <fmt/format.h>
@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 
@@ -16,6 +17,9 @@
 #include "core/error.hpp"
 #include "dataset/geography.hpp"
 #include "dataset/incidents.hpp"
+#include "figure/hotspot_map.hpp"
+#include "figure/png.hpp"
+#include "geo/dissolve.hpp"
 #include "geo/projection.hpp"
 #include "hotspot/analysis.hpp"
 #include "hotspot/area_points.hpp"
@@ -79,6 +83,39 @@ void write_outputs(const hotspot::HotspotResult& r, const std::string& out, cons
   hotspot::write_cells_geojson(dir / "cells.geojson", r, projector);
   fmt::print("Wrote:      {} (x, y in British National Grid metres), {} (WGS84 lon/lat)\n", (dir / "cells.csv").string(),
              (dir / "cells.geojson").string());
+}
+
+// map.svg and map.png: the cells by Gi* class over the area's wards and its outline dissolved from them.
+void write_map(const hotspot::HotspotResult& r, const store::Store& store, const dataset::Geography& geography,
+               int area, const std::string& title, const std::string& out) {
+  figure::HotspotMapSpec spec;
+  spec.text.title = title;
+  spec.text.subtitle = fmt::format("Cells of {:g} m by Getis\u2013Ord Gi* class, after the Benjamini\u2013Hochberg "
+                                   "false discovery rate adjustment", r.grid.cell);
+  spec.text.source = "Source: police.uk street-level crime data (locations anonymised to snap points); ONS geography.";
+  spec.cell_size = r.grid.cell;
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    const int c = r.grid.column_of(id), w = r.grid.row_of(id);
+    spec.cells.push_back({r.grid.centre_x(c), r.grid.centre_y(w), r.grid.count[id], static_cast<int>(r.gi.cell_class[id])});
+  }
+  const auto level = geography.area(area).level;
+  for (auto& b : store.boundaries("ward")) {
+    int idx = geography.find_code(b.code);
+    if (idx >= 0 && geography.ancestor(idx, level) == area) spec.wards.emplace_back(b.wkb.begin(), b.wkb.end());
+  }
+  if (!spec.wards.empty()) spec.outline = geo::dissolve(spec.wards);
+  std::filesystem::path dir(out);
+  const std::string svg = figure::hotspot_map(spec);
+  const auto svg_path = dir / "map.svg";
+  {
+    std::ofstream f(svg_path, std::ios::binary);
+    f << svg;
+    f.close();
+    if (!f) throw IoError(fmt::format("cannot write {}", svg_path.string()));
+  }
+  figure::svg_to_png(svg, (dir / "map.png").string());
+  fmt::print("Wrote:      {}, {}{}\n", svg_path.string(), (dir / "map.png").string(),
+             spec.wards.empty() ? " (no ward boundaries loaded: cells only; `csa geography load --boundaries …`)" : "");
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -199,6 +236,8 @@ void run_hotspots(const HotspotArgs& a) {
   print_settings(r);
   print_classes(r);
   write_outputs(r, a.out, projector);
+  write_map(r, *store, geography, area,
+            fmt::format("{} hot spots, {}, {}", theme.label, name, window.description()), a.out);
   if (before.empty()) return;
 
   auto earlier_settings = settings;

@@ -1,0 +1,282 @@
+#include "figure/hotspot_map.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "core/error.hpp"
+#include "figure/svg.hpp"
+#include "figure/text_metrics.hpp"
+#include "figure/wkb_polygons.hpp"
+#include "geo/projection.hpp"
+
+namespace csa::figure {
+
+namespace {
+
+constexpr double kLegendWidth = 190;  // px, the column right of the map
+constexpr double kLegendGap = 24;
+constexpr double kRowHeight = 22;
+constexpr double kSwatchWidth = 22, kSwatchHeight = 15;
+constexpr double kTitleLine = 17;
+constexpr std::string_view kWardLine = "#7a7a7a";
+constexpr std::string_view kNotSignificant = "#d9d9d9";
+
+// ColorBrewer RdBu (7-class, without its white middle), cold 99% first.
+constexpr std::array<std::string_view, 7> kClassColour = {"#2166ac", "#67a9cf", "#d1e5f0", "",
+                                                          "#fddbc7", "#ef8a62", "#b2182b"};
+
+struct Transform {
+  double min_e, max_n, scale, x0, y0;
+  XY operator()(const XY& p) const { return {x0 + (p.x - min_e) * scale, y0 + (max_n - p.y) * scale}; }
+};
+
+// Projects every ring of every shape to grid metres in one PROJ call, checking each lands in Britain.
+void project(std::vector<std::vector<Polygon>>& shapes) {
+  std::vector<double> lon, lat, e, n;
+  for (const auto& s : shapes)
+    for (const Polygon& p : s)
+      for (const Ring& r : p)
+        for (const XY& xy : r) lon.push_back(xy.x), lat.push_back(xy.y);
+  const geo::BngProjector projector;
+  projector.to_bng(lon, lat, e, n);
+  std::size_t k = 0;
+  for (auto& s : shapes)
+    for (Polygon& p : s)
+      for (Ring& r : p)
+        for (XY& xy : r) {
+          const bool on_grid = std::isfinite(e[k]) && std::isfinite(n[k]) && e[k] > -100'000 && e[k] < 800'000 &&
+                               n[k] > -100'000 && n[k] < 1'400'000;
+          if (!on_grid) {
+            throw InputError(fmt::format("hot-spot map: boundary point (longitude {}, latitude {}) is not in Great "
+                                         "Britain; boundaries must be longitude/latitude (WGS84)",
+                                         xy.x, xy.y));
+          }
+          xy = {e[k], n[k]};
+          ++k;
+        }
+}
+
+// Path data, vertices rounded to a quarter pixel and repeats dropped.
+std::string path_data(const std::vector<Polygon>& shape, const Transform& t) {
+  std::string d;
+  for (const Polygon& polygon : shape) {
+    for (const Ring& ring : polygon) {
+      std::vector<XY> pts;
+      for (const XY& p : ring) {
+        const XY q = t(p);
+        const XY s{std::round(q.x * 4) / 4, std::round(q.y * 4) / 4};
+        if (pts.empty() || s.x != pts.back().x || s.y != pts.back().y) pts.push_back(s);
+      }
+      if (pts.size() < 3) continue;
+      d += fmt::format("M{} {}L", coord(pts[0].x), coord(pts[0].y));
+      for (std::size_t i = 1; i < pts.size(); ++i) d += fmt::format("{}{} {}", i > 1 ? " " : "", coord(pts[i].x), coord(pts[i].y));
+      d += 'Z';
+    }
+  }
+  return d;
+}
+
+double scale_bar_metres(double px_per_metre, double max_px) {
+  double best = 1;
+  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10)
+    for (double m : {1.0, 2.0, 5.0})
+      if (m * magnitude * px_per_metre <= max_px) best = m * magnitude;
+  return best;
+}
+
+std::string distance_label(double metres, double unit) {
+  const double v = metres / unit;
+  return format_value(v, std::fmod(v, 1.0) != 0 ? 1 : 0);
+}
+
+}  // namespace
+
+std::string_view hotspot_class_colour(int gi_class, std::int64_t count) {
+  if (gi_class == 0) return count > 0 ? kNotSignificant : "";
+  return kClassColour[static_cast<std::size_t>(std::clamp(gi_class, -3, 3) + 3)];
+}
+
+std::string hotspot_map(const HotspotMapSpec& spec) {
+  if (spec.cells.empty()) throw InputError("hot-spot map: no cells to draw");
+  if (!(spec.cell_size > 0)) throw InputError("hot-spot map: the cell size must be positive");
+
+  std::vector<std::vector<Polygon>> shapes;
+  for (std::size_t i = 0; i < spec.wards.size(); ++i)
+    shapes.push_back(read_wkb_polygons(spec.wards[i], fmt::format("ward boundary {}", i + 1)));
+  const bool has_outline = !spec.outline.empty();
+  if (has_outline) shapes.push_back(read_wkb_polygons(spec.outline, "the area's outline"));
+  project(shapes);
+
+  const double half = spec.cell_size / 2;
+  double min_e = std::numeric_limits<double>::infinity(), max_e = -min_e, min_n = min_e, max_n = -min_e;
+  auto extend = [&](double e, double n) {
+    min_e = std::min(min_e, e), max_e = std::max(max_e, e), min_n = std::min(min_n, n), max_n = std::max(max_n, n);
+  };
+  for (const auto& s : shapes)
+    for (const Polygon& p : s)
+      for (const XY& xy : p.front()) extend(xy.x, xy.y);
+  // The drawn cells (not the blank ones) count towards the extent.
+  for (const auto& c : spec.cells) {
+    if (hotspot_class_colour(c.gi_class, c.count).empty()) continue;
+    extend(c.x - half, c.y - half);
+    extend(c.x + half, c.y + half);
+  }
+  if (!std::isfinite(min_e)) {  // nothing to draw at all: every cell empty and not significant
+    for (const auto& c : spec.cells) extend(c.x - half, c.y - half), extend(c.x + half, c.y + half);
+  }
+  const double extent_e = std::max(max_e - min_e, 1.0), extent_n = std::max(max_n - min_n, 1.0);
+
+  // Legend rows: hot 99 … hot 90, not significant (with incidents), cold 90 … cold 99.
+  struct Row {
+    int cls;
+    std::string label;
+    std::size_t cells = 0;
+  };
+  std::vector<Row> rows = {{3, "Hot spot, 99% confidence"},  {2, "Hot spot, 95%"},  {1, "Hot spot, 90%"},
+                           {0, "Not significant"}, {-1, "Cold spot, 90%"}, {-2, "Cold spot, 95%"},
+                           {-3, "Cold spot, 99%"}};
+  for (const auto& c : spec.cells) {
+    for (auto& r : rows) {
+      if (r.cls == std::clamp(c.gi_class, -3, 3) && !(r.cls == 0 && c.count == 0)) ++r.cells;
+    }
+  }
+  // Cold classes appear in the legend only when some cell has them (rare with counts of crime).
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const Row& r) { return r.cls < 0 && r.cells == 0; }),
+             rows.end());
+
+  const std::string year = spec.boundary_year.empty() ? "" : " " + spec.boundary_year;
+  const Frame frame(spec.text, spec.width,
+                    {"Contains OS data \u00A9 Crown copyright and database right" + year + ".",
+                     "Contains public sector information licensed under the Open Government Licence v3.0."});
+  const double body_width = spec.width - 2 * theme::margin;
+  const std::string legend_title = fmt::format("Getis\u2013Ord Gi*, {} m cells", format_value(spec.cell_size, 0));
+  const std::vector<std::string> title_lines = wrap_text(legend_title, theme::label_size, kLegendWidth, true);
+  const double legend_table = static_cast<double>(title_lines.size()) * kTitleLine + 6 +
+                              kRowHeight * static_cast<double>(rows.size() + 1) +
+                              (spec.wards.empty() ? 0 : kRowHeight) + (has_outline ? kRowHeight : 0);
+  const double scale_block = 46, north_block = 56;
+  const double legend_height = legend_table + 20 + scale_block + north_block;
+
+  const double map_box = body_width - kLegendWidth - kLegendGap;
+  double scale = map_box / extent_e;
+  if (extent_n * scale > spec.max_map_height) scale = spec.max_map_height / extent_n;
+  const double map_w = extent_e * scale, map_h = extent_n * scale;
+  const double height = frame.height_for_body(std::max(map_h, legend_height));
+  const Rect body = frame.body(height);
+  const Transform t{min_e, max_n, scale, body.x + (map_box - map_w) / 2, body.y};
+
+  std::size_t hot = 0;
+  for (const auto& c : spec.cells) hot += c.gi_class > 0 ? 1 : 0;
+  SvgWriter svg = frame.start(height, fmt::format("Map of {} grid cells of {} m; {} are hot spots at 90% or more.",
+                                                  spec.cells.size(), format_value(spec.cell_size, 0), hot));
+
+  // Cells: not significant first, then hot and cold by rising confidence, so the strongest are on top.
+  svg.open("g", {{"class", "cells"}, {"stroke", "none"}});
+  for (int pass : {0, 1, -1, 2, -2, 3, -3}) {
+    for (const auto& c : spec.cells) {
+      if (std::clamp(c.gi_class, -3, 3) != pass) continue;
+      const std::string_view fill = hotspot_class_colour(c.gi_class, c.count);
+      if (fill.empty()) continue;
+      const XY tl = t({c.x - half, c.y + half});
+      // A hair wider than the cell so neighbours leave no anti-aliasing seam.
+      svg.element("rect", {{"class", "cell"},
+                           {"x", tl.x},
+                           {"y", tl.y},
+                           {"width", spec.cell_size * scale + 0.3},
+                           {"height", spec.cell_size * scale + 0.3},
+                           {"fill", fill},
+                           {"data-count", static_cast<double>(c.count)}},
+                  fmt::format("{} incident{}", c.count, c.count == 1 ? "" : "s"));
+    }
+  }
+  svg.close();
+  if (!spec.wards.empty()) {
+    svg.open("g", {{"class", "wards"},
+                   {"fill", "none"},
+                   {"stroke", kWardLine},
+                   {"stroke-width", 0.6},
+                   {"stroke-linejoin", "round"}});
+    for (std::size_t i = 0; i < spec.wards.size(); ++i) svg.element("path", {{"class", "ward"}, {"d", path_data(shapes[i], t)}});
+    svg.close();
+  }
+  if (has_outline) {
+    svg.element("path", {{"class", "outline"},
+                         {"d", path_data(shapes.back(), t)},
+                         {"fill", "none"},
+                         {"stroke", theme::text},
+                         {"stroke-width", 1.5},
+                         {"stroke-linejoin", "round"},
+                         {"fill-rule", "evenodd"}});
+  }
+
+  // Legend.
+  const double lx = body.right() - kLegendWidth;
+  double y = body.y;
+  for (const std::string& line : title_lines) {
+    svg.text(lx, y + kTitleLine * 0.8, line, {.size = theme::label_size, .colour = theme::text, .bold = true});
+    y += kTitleLine;
+  }
+  y += 6;
+  const TextStyle count{.size = theme::label_size, .colour = theme::text, .anchor = Anchor::end};
+  svg.text(body.right(), y + kRowHeight * 0.65, "Cells",
+           {.size = theme::source_size, .colour = theme::text_secondary, .anchor = Anchor::end});
+  y += kRowHeight;
+  const double text_dy = kRowHeight / 2 + theme::label_size * 0.35;
+  for (const Row& r : rows) {
+    svg.element("rect", {{"class", "legend-swatch"},
+                         {"x", lx},
+                         {"y", y + (kRowHeight - kSwatchHeight) / 2},
+                         {"width", kSwatchWidth},
+                         {"height", kSwatchHeight},
+                         {"fill", hotspot_class_colour(r.cls, 1)},
+                         {"stroke", "#8c8c8c"},
+                         {"stroke-width", 0.5}});
+    svg.text(lx + kSwatchWidth + 8, y + text_dy, r.label, {.size = theme::source_size, .colour = theme::text},
+             {{"class", "legend-label"}});
+    svg.text(body.right(), y + text_dy, std::to_string(r.cells), count, {{"class", "legend-count"}});
+    y += kRowHeight;
+  }
+  auto line_row = [&](std::string_view stroke, double width, std::string_view text) {
+    const double my = y + kRowHeight / 2;
+    svg.element("line", {{"x1", lx}, {"y1", my}, {"x2", lx + kSwatchWidth}, {"y2", my}, {"stroke", stroke},
+                         {"stroke-width", width}});
+    svg.text(lx + kSwatchWidth + 8, y + text_dy, text, {.size = theme::source_size, .colour = theme::text});
+    y += kRowHeight;
+  };
+  if (!spec.wards.empty()) line_row(kWardLine, 1, "Ward boundary");
+  if (has_outline) line_row(theme::text, 1.5, "District boundary");
+
+  // Scale bar.
+  y += 20;
+  const double metres = scale_bar_metres(scale, kLegendWidth - 40);
+  const double bar = metres * scale;
+  const double bar_y = y + 16;
+  svg.text(lx, y + 8, "Scale", {.size = theme::source_size, .colour = theme::text_secondary});
+  svg.element("rect", {{"class", "scale-bar"}, {"x", lx}, {"y", bar_y}, {"width", bar / 2}, {"height", 6},
+                       {"fill", theme::text}, {"stroke", theme::text}, {"stroke-width", 0.75}});
+  svg.element("rect", {{"x", lx + bar / 2}, {"y", bar_y}, {"width", bar / 2}, {"height", 6},
+                       {"fill", theme::background}, {"stroke", theme::text}, {"stroke-width", 0.75}});
+  const TextStyle small{.size = theme::source_size, .colour = theme::text, .anchor = Anchor::middle};
+  const double label_y = bar_y + 6 + 14;
+  const bool km = metres >= 1000;
+  const double unit = km ? 1000 : 1;
+  svg.text(lx, label_y, "0", small);
+  svg.text(lx + bar / 2, label_y, distance_label(metres / 2, unit), small);
+  svg.text(lx + bar, label_y, distance_label(metres, unit) + (km ? " km" : " m"), small);
+  y += scale_block;
+
+  // North arrow: grid north, within 2° of true north in England.
+  const double cx = lx + 10, top = y + 8;
+  svg.element("path", {{"class", "north-arrow"},
+                       {"d", fmt::format("M{} {}L{} {}L{} {}L{} {}Z", coord(cx), coord(top), coord(cx + 8), coord(top + 24),
+                                         coord(cx), coord(top + 18), coord(cx - 8), coord(top + 24))},
+                       {"fill", theme::text}});
+  svg.text(cx, top + 24 + 16, "N", {.size = theme::label_size, .colour = theme::text, .anchor = Anchor::middle, .bold = true});
+  return svg.finish();
+}
+
+}  // namespace csa::figure

@@ -1,0 +1,46 @@
+// A hot-spot map: grid cells coloured by their Getis–Ord Gi* class (hot at 99/95/90% in three
+// reds, cold in three blues: ColorBrewer RdBu, readable with the common colour-vision deficiencies;
+// cells with incidents but no significant cluster in light grey; empty, not significant cells left
+// blank; the legend counts only the grey ones), over the area's ward boundaries and its outline, on British National Grid, with a legend
+// counting the cells of each class, a scale bar, a north arrow and the Ordnance Survey and Open
+// Government Licence attribution the boundaries require.
+//
+// The cells come in grid metres (the hot-spot grid's own coordinates); the boundaries as WKB in
+// lon/lat, as the store holds them. The figure knows nothing of hotspot/: a class is an int.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "figure/frame.hpp"
+#include "figure/theme.hpp"
+
+namespace csa::figure {
+
+struct HotspotMapCell {
+  double x = 0, y = 0;    // centre, British National Grid metres
+  std::int64_t count = 0;  // incidents in the cell
+  int gi_class = 0;        // -3 cold 99% … -1 cold 90%, 0 not significant, 1 hot 90% … 3 hot 99%
+};
+
+struct HotspotMapSpec {
+  FigureText text;  // the source line is the data's; the map adds the boundary attribution
+  double cell_size = 0;  // metres
+  std::vector<HotspotMapCell> cells;
+  std::vector<std::vector<unsigned char>> wards;  // Polygon/MultiPolygon WKB, lon/lat; may be empty
+  std::vector<unsigned char> outline;             // the area's boundary, lon/lat WKB; empty: none
+  std::string boundary_year;                      // of the boundaries' Crown copyright; empty: no year
+  double width = theme::page_width;
+  double max_map_height = 560;
+};
+
+// The fill of a class (the legend's and the map's): "#b2182b" for hot 99% … "" for an empty cell
+// that is not significant (not drawn).
+std::string_view hotspot_class_colour(int gi_class, std::int64_t count);
+
+// Throws InputError for no cells, a cell size that is not positive, or a boundary that is not a
+// Polygon/MultiPolygon WKB in Great Britain.
+std::string hotspot_map(const HotspotMapSpec& spec);
+
+}  // namespace csa::figure
