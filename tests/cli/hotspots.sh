@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# csa hotspots on the real Cambridgeshire data (../shared/data): shoplifting in Cambridge, year
+# ending December 2025. The cells' counts add up to the incidents plain SQL over the database finds
+# (a second calculation sharing nothing with csa's dataset, grid or hot-spot code); cells.geojson is
+# in lon/lat where Cambridge is; the map is written as SVG and a PNG that is not blank. Then the
+# meaningless requests: each exits 2 with a message saying why.
+set -euo pipefail
+: "${CSA:?}" "${CSA_SHARED_DIR:?}" "${CSA_WORK:?}"
+data="$CSA_SHARED_DIR/data"
+rm -rf "$CSA_WORK" && mkdir -p "$CSA_WORK" && cd "$CSA_WORK"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+commas() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+expect_error() {  # expect_error <text in output> <command...>: exit 2 and the text in stdout/stderr
+  local text=$1; shift
+  set +e; out=$("$@" 2>&1); rc=$?; set -e
+  [ "$rc" = 2 ] || fail "'$*' exited $rc, expected 2: $out"
+  grep -qF -- "$text" <<<"$out" || fail "'$*' output lacks '$text': $out"
+}
+
+# 1. The database, as examples/cambridge/demo.sh makes it.
+"$CSA" ingest police-uk "$data/police-uk/cambridgeshire/" --db cambs.db -q > /dev/null
+"$CSA" geography load --db cambs.db \
+  --lookup "$data/geography/lsoa21-ward23-lad23-bestfit-ew.csv" \
+  --counties "$data/geography/lad23-utla23-ew.csv" \
+  --population "$data/population/lsoa21-population-ew.csv" \
+  --population-label "LSOA population (vintage unknown)" \
+  --boundaries "$data/geography/wards-2025-cambs-peterborough.geojson" > /dev/null
+
+# 2. The hot spots.
+set +e
+out=$("$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 --out hot 2>&1)
+rc=$?
+set -e
+[ "$rc" = 0 ] || fail "csa hotspots exited $rc: $out"
+for f in cells.csv cells.geojson map.svg map.png; do [ -s "hot/$f" ] || fail "hot/$f missing or empty"; done
+
+# 3. The cells' counts against SQL: Cambridge (E07000008) shoplifting in 2025 with coordinates,
+#    whose LSOA lies in a ward of the district.
+expected=$(sqlite3 cambs.db "
+  SELECT count(*) FROM incident i
+  JOIN crime_type ct ON ct.id = i.crime_type_id
+  JOIN lsoa_ref r ON r.id = i.lsoa_id
+  JOIN area lsoa ON lsoa.code = r.code AND lsoa.level = 'lsoa'
+  JOIN area ward ON ward.code = lsoa.parent_code AND ward.level = 'ward'
+  WHERE ward.parent_code = 'E07000008' AND i.month BETWEEN 202501 AND 202512
+    AND ct.name = 'Shoplifting' AND i.lon IS NOT NULL AND i.lat IS NOT NULL")
+[ "$expected" -gt 500 ] || fail "SQL count of Cambridge shoplifting 2025 looks wrong: $expected"
+header=$(head -1 hot/cells.csv)
+[ "$header" = "cell_id,column,row,x,y,count,kde,gi_z,p,p_adjusted,class" ] || fail "cells.csv header: $header"
+total=$(awk -F, 'NR > 1 { s += $6 } END { print s + 0 }' hot/cells.csv)
+[ "$total" = "$expected" ] || fail "cells.csv counts add up to $total, SQL says $expected"
+grep -qF "$(commas "$expected") mapped" <<<"$out" || fail "summary does not say $expected mapped: $out"
+grep -q "^Hot cells:  [1-9]" <<<"$out" || fail "no hot cells at 99% in Cambridge shoplifting: $out"
+
+# 4. cells.geojson: WGS84 lon/lat (RFC 7946, no crs member), every coordinate in Cambridge.
+grep -q '"crs"' hot/cells.geojson && fail "cells.geojson has a crs member"
+python3 - hot/cells.geojson <<'PY' || fail "cells.geojson coordinates are not lon/lat in Cambridge"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["type"] == "FeatureCollection" and len(j["features"]) > 100
+lons = [p[0] for f in j["features"] for p in f["geometry"]["coordinates"][0]]
+lats = [p[1] for f in j["features"] for p in f["geometry"]["coordinates"][0]]
+assert 0.0 < min(lons) and max(lons) < 0.3, (min(lons), max(lons))
+assert 52.1 < min(lats) and max(lats) < 52.3, (min(lats), max(lats))
+assert sum(f["properties"]["count"] for f in j["features"]) > 0
+PY
+
+# 5. The map: the SVG has cells, wards and the attribution; the PNG is a PNG and not one colour.
+grep -q 'class="cell"' hot/map.svg || fail "map.svg has no cells"
+grep -q 'class="ward"' hot/map.svg || fail "map.svg has no ward boundaries"
+grep -q 'class="outline"' hot/map.svg || fail "map.svg has no district outline"
+grep -qF "Contains OS data © Crown copyright and database right" hot/map.svg || fail "map.svg lacks the OS line"
+grep -qF "Open Government Licence v3.0" hot/map.svg || fail "map.svg lacks the OGL line"
+[ "$(head -c 8 hot/map.png | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "map.png is not a PNG"
+python3 - hot/map.png <<'PY' || fail "map.png looks blank"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+pos, idat, w, h = 8, b"", 0, 0
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR": w, h = struct.unpack(">II", body[:8])
+    if kind == b"IDAT": idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+assert w > 200 and h > 200, (w, h)
+# Distinct byte values in the scanlines: a blank (one-colour) image has very few.
+assert len(set(raw[::7])) > 20, len(set(raw[::7]))
+PY
+
+# 6. Meaningless requests exit 2 and say why.
+expect_error "nothing to map" "$CSA" hotspots --db cambs.db --area Norwich --theme shoplifting --period ye2025-12 --out none
+expect_error "larger than the area" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 \
+  --cell-size 50000 --out big
+echo "hotspots: ok ($expected incidents in the cells)"
