@@ -269,7 +269,7 @@ void run_hotspots(const HotspotArgs& a) {
 void add_hotspots_command(CLI::App& app) {
   auto a = std::make_shared<HotspotArgs>();
   auto* s = app.add_subcommand("hotspots", "Hot spots of a theme in an area: grid counts, quartic kernel density and\n"
-                                           "Getis-Ord Gi* with false discovery rate, as cells.csv and cells.geojson");
+                                           "Getis-Ord Gi* with false discovery rate, as cells.csv, cells.geojson and a map");
   s->add_option("--db", a->db, "Database file")->capture_default_str();
   s->add_option("--area", a->area, "District, county or ward: GSS code (E07000008) or name (Cambridge)");
   s->add_option("--theme", a->theme, "Theme or group id or label (see data/taxonomy/police-uk-themes.toml)")
@@ -287,7 +287,7 @@ void add_hotspots_command(CLI::App& app) {
                                          "period on one grid and class each cell's history (new, persistent,\n"
                                          "intensifying, diminishing, intermittent, former) in history.csv")
       ->delimiter(',');
-  s->add_option("--out", a->out, "Folder for cells.csv and cells.geojson (and periods.csv, history.csv)");
+  s->add_option("--out", a->out, "Folder for cells.csv, cells.geojson, map.svg and map.png (and periods.csv,\nhistory.csv with --compare)");
   s->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   s->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();
   s->add_option("--synthetic", a->synthetic, "Time the analysis on N generated points instead of the database\n"
