@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "figure/svg.hpp"
+#include "figure/map_geometry.hpp"
 #include "figure/text_metrics.hpp"
 #include "figure/wkb_polygons.hpp"
 #include "geo/projection.hpp"
@@ -21,112 +22,13 @@ constexpr double kLegendGap = 24;     // map to legend
 constexpr double kRowHeight = 22;     // one legend class
 constexpr double kSwatchWidth = 22, kSwatchHeight = 15;
 constexpr double kTitleLine = 17;
-// Vertices are snapped to a half-pixel grid and repeats dropped: at most a quarter pixel of error,
-// and because snapping looks at one vertex at a time, a border two wards share snaps identically
-// from both sides (no slivers or overlaps), unlike distance-based thinning that depends on the
-// direction a ring is walked.
-constexpr double kGrid = 0.5;
 constexpr double kBorderWidth = 0.75;  // white lines between areas
 constexpr double kOutlineWidth = 1.5;
 
-struct Shape {
-  std::vector<Polygon> polygons;  // easting/northing, metres, once projected
-};
-
 std::string describe_area(const MapArea& a) { return fmt::format("area {} ({})", a.code, a.name); }
-
-// Projects every vertex of every shape at once (PROJ is faster on arrays) and checks each landed.
-void project(std::vector<Shape>& shapes, const std::vector<std::string>& names) {
-  std::vector<double> lon, lat, e, n;
-  for (const Shape& s : shapes) {
-    for (const Polygon& p : s.polygons) {
-      for (const Ring& r : p) {
-        for (const XY& xy : r) lon.push_back(xy.x), lat.push_back(xy.y);
-      }
-    }
-  }
-  const geo::BngProjector projector;
-  projector.to_bng(lon, lat, e, n);
-  std::size_t k = 0;
-  for (std::size_t si = 0; si < shapes.size(); ++si) {
-    for (Polygon& p : shapes[si].polygons) {
-      for (Ring& r : p) {
-        for (XY& xy : r) {
-          // PROJ extrapolates far outside the grid's area of use rather than failing, so check the
-          // result lands on the grid's extent (0-700 km east, 0-1,300 km north, with a margin): this
-          // also catches latitude/longitude given the wrong way round.
-          const bool on_grid = std::isfinite(e[k]) && std::isfinite(n[k]) && e[k] > -100'000 && e[k] < 800'000 &&
-                               n[k] > -100'000 && n[k] < 1'400'000;
-          if (!on_grid) {
-            throw InputError(
-                fmt::format("{}: point (longitude {}, latitude {}) is not in Great Britain; boundaries must be "
-                            "longitude/latitude (WGS84) in Great Britain",
-                            names[si], xy.x, xy.y));
-          }
-          xy = {e[k], n[k]};
-          ++k;
-        }
-      }
-    }
-  }
-}
-
-struct Transform {
-  double min_e, max_n, scale, x0, y0;  // px = x0 + (e - min_e) × scale; py = y0 + (max_n - n) × scale
-  XY operator()(const XY& p) const { return {x0 + (p.x - min_e) * scale, y0 + (max_n - p.y) * scale}; }
-};
-
-// SVG path data for the shape: each ring a closed subpath, snapped to the grid, repeats and
-// collinear middles (which change nothing drawn) dropped, rings that collapse below a pixel left out.
-std::string path_data(const Shape& shape, const Transform& t) {
-  std::string d;
-  for (const Polygon& polygon : shape.polygons) {
-    for (const Ring& ring : polygon) {
-      std::vector<XY> pts;
-      for (const XY& p : ring) {
-        const XY q = t(p);
-        const XY snapped{std::round(q.x / kGrid) * kGrid, std::round(q.y / kGrid) * kGrid};
-        if (pts.empty() || snapped.x != pts.back().x || snapped.y != pts.back().y) pts.push_back(snapped);
-      }
-      while (pts.size() > 1 && pts.front().x == pts.back().x && pts.front().y == pts.back().y) pts.pop_back();
-      std::vector<XY> kept;
-      for (std::size_t i = 0; i < pts.size(); ++i) {
-        const XY& a = kept.empty() ? pts[(i + pts.size() - 1) % pts.size()] : kept.back();
-        const XY& b = pts[i];
-        const XY& c = pts[(i + 1) % pts.size()];
-        // Exact on the half-pixel grid: the products are sums of multiples of 0.25.
-        const double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
-        if (cross != 0) kept.push_back(b);
-      }
-      if (kept.size() < 3) continue;
-      d += fmt::format("M{} {}L", coord(kept[0].x), coord(kept[0].y));
-      for (std::size_t i = 1; i < kept.size(); ++i)
-        d += fmt::format("{}{} {}", i > 1 ? " " : "", coord(kept[i].x), coord(kept[i].y));
-      d += 'Z';
-    }
-  }
-  return d;
-}
 
 std::string class_label(const Classes& c, std::size_t i, int decimals) {
   return fmt::format("{} to {}", format_value(c.edges[i], decimals), format_value(c.edges[i + 1], decimals));
-}
-
-// The longest of 1, 2, 5 × 10^k metres that fits in max_px.
-double scale_bar_metres(double px_per_metre, double max_px) {
-  double best = 1;
-  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10) {
-    for (double m : {1.0, 2.0, 5.0}) {
-      if (m * magnitude * px_per_metre <= max_px) best = m * magnitude;
-    }
-  }
-  return best;
-}
-
-// A scale bar's tick in the bar's unit: whole numbers where they are (0, 1, 2 km), else one decimal (0.5 km).
-std::string distance_label(double metres, double unit) {
-  const double v = metres / unit;
-  return format_value(v, std::fmod(v, 1.0) != 0 ? 1 : 0);
 }
 
 std::string describe(const ChoroplethSpec& spec, const std::optional<Classes>& classes) {
@@ -171,22 +73,22 @@ std::string choropleth(const ChoroplethSpec& spec) {
   const std::vector<std::string_view> colours =
       classes ? theme::sequential(classes->count()) : std::vector<std::string_view>{};
 
-  std::vector<Shape> shapes;
+  std::vector<MapShape> shapes;
   std::vector<std::string> names;
   for (const MapArea& a : spec.areas) {
     names.push_back(describe_area(a));
-    shapes.push_back({read_wkb_polygons(a.wkb, names.back())});
+    shapes.push_back(read_wkb_polygons(a.wkb, names.back()));
   }
   const bool has_outline = !spec.outline.empty();
   if (has_outline) {
     names.emplace_back("the map's outline");
-    shapes.push_back({read_wkb_polygons(spec.outline, names.back())});
+    shapes.push_back(read_wkb_polygons(spec.outline, names.back()));
   }
-  project(shapes, names);
+  project_to_bng(shapes, [&](std::size_t i) { return names[i]; });
 
   double min_e = std::numeric_limits<double>::infinity(), max_e = -min_e, min_n = min_e, max_n = -min_e;
-  for (const Shape& s : shapes) {
-    for (const Polygon& p : s.polygons) {
+  for (const MapShape& s : shapes) {
+    for (const Polygon& p : s) {
       for (const XY& xy : p.front()) {  // holes lie inside their exterior
         min_e = std::min(min_e, xy.x), max_e = std::max(max_e, xy.x);
         min_n = std::min(min_n, xy.y), max_n = std::max(max_n, xy.y);
@@ -224,7 +126,7 @@ std::string choropleth(const ChoroplethSpec& spec) {
   const double body_height = std::max(map_h, legend_height);
   const double height = frame.height_for_body(body_height);
   const Rect body = frame.body(height);
-  const Transform t{min_e, max_n, scale, body.x + (map_box - map_w) / 2, body.y};
+  const MapTransform t{min_e, max_n, scale, body.x + (map_box - map_w) / 2, body.y};
 
   SvgWriter svg = frame.start(height, describe(spec, classes));
   const std::string hatch = svg.id("no-data");
@@ -248,7 +150,7 @@ std::string choropleth(const ChoroplethSpec& spec) {
     const MapArea& a = spec.areas[i];
     const std::string fill = a.value ? std::string(colours[classes->class_of(*a.value)]) : "url(#" + hatch + ")";
     std::vector<Attr> attrs = {
-        {"class", "area"}, {"data-code", a.code}, {"d", path_data(shapes[i], t)}, {"fill", fill}};
+        {"class", "area"}, {"data-code", a.code}, {"d", map_path_data(shapes[i], t)}, {"fill", fill}};
     if (a.value) attrs.emplace_back("data-value", *a.value);
     svg.element("path", attrs,
                 fmt::format("{}: {}", a.name, a.value ? format_value(*a.value, spec.decimals) : spec.no_data_label));
@@ -256,7 +158,7 @@ std::string choropleth(const ChoroplethSpec& spec) {
   svg.close();
   if (has_outline) {
     svg.element("path", {{"class", "outline"},
-                         {"d", path_data(shapes.back(), t)},
+                         {"d", map_path_data(shapes.back(), t)},
                          {"fill", "none"},
                          {"stroke", theme::text},
                          {"stroke-width", kOutlineWidth},

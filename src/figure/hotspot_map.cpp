@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "figure/svg.hpp"
+#include "figure/map_geometry.hpp"
 #include "figure/text_metrics.hpp"
 #include "figure/wkb_polygons.hpp"
 #include "geo/projection.hpp"
@@ -29,70 +30,6 @@ constexpr std::string_view kNotSignificant = "#d9d9d9";
 constexpr std::array<std::string_view, 7> kClassColour = {"#2166ac", "#67a9cf", "#d1e5f0", "",
                                                           "#fddbc7", "#ef8a62", "#b2182b"};
 
-struct Transform {
-  double min_e, max_n, scale, x0, y0;
-  XY operator()(const XY& p) const { return {x0 + (p.x - min_e) * scale, y0 + (max_n - p.y) * scale}; }
-};
-
-// Projects every ring of every shape to grid metres in one PROJ call, checking each lands in Britain.
-void project(std::vector<std::vector<Polygon>>& shapes) {
-  std::vector<double> lon, lat, e, n;
-  for (const auto& s : shapes)
-    for (const Polygon& p : s)
-      for (const Ring& r : p)
-        for (const XY& xy : r) lon.push_back(xy.x), lat.push_back(xy.y);
-  const geo::BngProjector projector;
-  projector.to_bng(lon, lat, e, n);
-  std::size_t k = 0;
-  for (auto& s : shapes)
-    for (Polygon& p : s)
-      for (Ring& r : p)
-        for (XY& xy : r) {
-          const bool on_grid = std::isfinite(e[k]) && std::isfinite(n[k]) && e[k] > -100'000 && e[k] < 800'000 &&
-                               n[k] > -100'000 && n[k] < 1'400'000;
-          if (!on_grid) {
-            throw InputError(fmt::format("hot-spot map: boundary point (longitude {}, latitude {}) is not in Great "
-                                         "Britain; boundaries must be longitude/latitude (WGS84)",
-                                         xy.x, xy.y));
-          }
-          xy = {e[k], n[k]};
-          ++k;
-        }
-}
-
-// Path data, vertices rounded to a quarter pixel and repeats dropped.
-std::string path_data(const std::vector<Polygon>& shape, const Transform& t) {
-  std::string d;
-  for (const Polygon& polygon : shape) {
-    for (const Ring& ring : polygon) {
-      std::vector<XY> pts;
-      for (const XY& p : ring) {
-        const XY q = t(p);
-        const XY s{std::round(q.x * 4) / 4, std::round(q.y * 4) / 4};
-        if (pts.empty() || s.x != pts.back().x || s.y != pts.back().y) pts.push_back(s);
-      }
-      if (pts.size() < 3) continue;
-      d += fmt::format("M{} {}L", coord(pts[0].x), coord(pts[0].y));
-      for (std::size_t i = 1; i < pts.size(); ++i) d += fmt::format("{}{} {}", i > 1 ? " " : "", coord(pts[i].x), coord(pts[i].y));
-      d += 'Z';
-    }
-  }
-  return d;
-}
-
-double scale_bar_metres(double px_per_metre, double max_px) {
-  double best = 1;
-  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10)
-    for (double m : {1.0, 2.0, 5.0})
-      if (m * magnitude * px_per_metre <= max_px) best = m * magnitude;
-  return best;
-}
-
-std::string distance_label(double metres, double unit) {
-  const double v = metres / unit;
-  return format_value(v, std::fmod(v, 1.0) != 0 ? 1 : 0);
-}
-
 }  // namespace
 
 std::string_view hotspot_class_colour(int gi_class, std::int64_t count) {
@@ -104,12 +41,12 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   if (spec.cells.empty()) throw InputError("hot-spot map: no cells to draw");
   if (!(spec.cell_size > 0)) throw InputError("hot-spot map: the cell size must be positive");
 
-  std::vector<std::vector<Polygon>> shapes;
+  std::vector<MapShape> shapes;
   for (std::size_t i = 0; i < spec.wards.size(); ++i)
     shapes.push_back(read_wkb_polygons(spec.wards[i], fmt::format("ward boundary {}", i + 1)));
   const bool has_outline = !spec.outline.empty();
   if (has_outline) shapes.push_back(read_wkb_polygons(spec.outline, "the area's outline"));
-  project(shapes);
+  project_to_bng(shapes, [](std::size_t) { return std::string("hot-spot map boundary"); });
 
   const double half = spec.cell_size / 2;
   double min_e = std::numeric_limits<double>::infinity(), max_e = -min_e, min_n = min_e, max_n = -min_e;
@@ -167,7 +104,7 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   const double map_w = extent_e * scale, map_h = extent_n * scale;
   const double height = frame.height_for_body(std::max(map_h, legend_height));
   const Rect body = frame.body(height);
-  const Transform t{min_e, max_n, scale, body.x + (map_box - map_w) / 2, body.y};
+  const MapTransform t{min_e, max_n, scale, body.x + (map_box - map_w) / 2, body.y};
 
   std::size_t hot = 0;
   for (const auto& c : spec.cells) hot += c.gi_class > 0 ? 1 : 0;
@@ -200,12 +137,12 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
                    {"stroke", kWardLine},
                    {"stroke-width", 0.6},
                    {"stroke-linejoin", "round"}});
-    for (std::size_t i = 0; i < spec.wards.size(); ++i) svg.element("path", {{"class", "ward"}, {"d", path_data(shapes[i], t)}});
+    for (std::size_t i = 0; i < spec.wards.size(); ++i) svg.element("path", {{"class", "ward"}, {"d", map_path_data(shapes[i], t)}});
     svg.close();
   }
   if (has_outline) {
     svg.element("path", {{"class", "outline"},
-                         {"d", path_data(shapes.back(), t)},
+                         {"d", map_path_data(shapes.back(), t)},
                          {"fill", "none"},
                          {"stroke", theme::text},
                          {"stroke-width", 1.5},
