@@ -116,7 +116,7 @@ std::string choropleth(const ChoroplethSpec& spec) {
   }
   const double rows = static_cast<double>(counts.size() + (missing > 0 ? 1 : 0));
   const double legend_table = static_cast<double>(title_lines.size()) * kTitleLine + 6 + kRowHeight * (rows + 1);
-  const double scale_block = 46, north_block = spec.north_arrow ? 56 : 0;
+  const double scale_block = kScaleBarHeight, north_block = spec.north_arrow ? kNorthArrowHeight : 0;
   const double legend_height = legend_table + 20 + scale_block + north_block;
 
   const double map_box = body_width - kLegendWidth - kLegendGap;
@@ -156,15 +156,7 @@ std::string choropleth(const ChoroplethSpec& spec) {
                 fmt::format("{}: {}", a.name, a.value ? format_value(*a.value, spec.decimals) : spec.no_data_label));
   }
   svg.close();
-  if (has_outline) {
-    svg.element("path", {{"class", "outline"},
-                         {"d", map_path_data(shapes.back(), t)},
-                         {"fill", "none"},
-                         {"stroke", theme::text},
-                         {"stroke-width", kOutlineWidth},
-                         {"stroke-linejoin", "round"},
-                         {"fill-rule", "evenodd"}});
-  }
+  if (has_outline) draw_map_outline(svg, shapes.back(), t, kOutlineWidth);
 
   // Legend: title, then one row per class (lowest first, as a table reads) with its count of areas.
   const double lx = body.right() - kLegendWidth;
@@ -198,47 +190,12 @@ std::string choropleth(const ChoroplethSpec& spec) {
     row(std::string(colours[i]), class_label(*classes, i, spec.decimals), counts[i]);
   if (missing > 0) row("url(#" + hatch + ")", spec.no_data_label, missing);
 
-  // Scale bar: two halves, dark and light, labelled at 0, the middle and the end.
+  // Scale bar and north arrow.
   y += 20;
-  const double metres = scale_bar_metres(scale, kLegendWidth - 40);
-  const double bar = metres * scale;
-  const double bar_y = y + 16;
-  svg.text(lx, y + 8, "Scale", {.size = theme::source_size, .colour = theme::text_secondary});
-  svg.element("rect", {{"class", "scale-bar"},
-                       {"x", lx},
-                       {"y", bar_y},
-                       {"width", bar / 2},
-                       {"height", 6},
-                       {"fill", theme::text},
-                       {"stroke", theme::text},
-                       {"stroke-width", 0.75}});
-  svg.element("rect", {{"x", lx + bar / 2},
-                       {"y", bar_y},
-                       {"width", bar / 2},
-                       {"height", 6},
-                       {"fill", theme::background},
-                       {"stroke", theme::text},
-                       {"stroke-width", 0.75}});
-  const TextStyle small{.size = theme::source_size, .colour = theme::text, .anchor = Anchor::middle};
-  const double label_y = bar_y + 6 + 14;
-  const bool km = metres >= 1000;
-  const double unit = km ? 1000 : 1;
-  svg.text(lx, label_y, "0", small);
-  svg.text(lx + bar / 2, label_y, distance_label(metres / 2, unit), small);
-  svg.text(lx + bar, label_y, distance_label(metres, unit) + (km ? " km" : " m"), small);
+  draw_scale_bar(svg, lx, y, scale, kLegendWidth - 40);
   y += scale_block;
 
-  if (spec.north_arrow) {
-    // An arrow to grid north (British National Grid's "up"), within 2° of true north in England.
-    const double cx = lx + 10, top = y + 8;
-    svg.element("path",
-                {{"class", "north-arrow"},
-                 {"d", fmt::format("M{} {}L{} {}L{} {}L{} {}Z", coord(cx), coord(top), coord(cx + 8), coord(top + 24),
-                                   coord(cx), coord(top + 18), coord(cx - 8), coord(top + 24))},
-                 {"fill", theme::text}});
-    svg.text(cx, top + 24 + 16, "N",
-             {.size = theme::label_size, .colour = theme::text, .anchor = Anchor::middle, .bold = true});
-  }
+  if (spec.north_arrow) draw_north_arrow(svg, lx + 10, y);
   return svg.finish();
 }
 

@@ -95,7 +95,7 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   const double legend_table = static_cast<double>(title_lines.size()) * kTitleLine + 6 +
                               kRowHeight * static_cast<double>(rows.size() + 1) +
                               (spec.wards.empty() ? 0 : kRowHeight) + (has_outline ? kRowHeight : 0);
-  const double scale_block = 46, north_block = 56;
+  const double scale_block = kScaleBarHeight, north_block = kNorthArrowHeight;
   const double legend_height = legend_table + 20 + scale_block + north_block;
 
   const double map_box = body_width - kLegendWidth - kLegendGap;
@@ -140,15 +140,7 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
     for (std::size_t i = 0; i < spec.wards.size(); ++i) svg.element("path", {{"class", "ward"}, {"d", map_path_data(shapes[i], t)}});
     svg.close();
   }
-  if (has_outline) {
-    svg.element("path", {{"class", "outline"},
-                         {"d", map_path_data(shapes.back(), t)},
-                         {"fill", "none"},
-                         {"stroke", theme::text},
-                         {"stroke-width", 1.5},
-                         {"stroke-linejoin", "round"},
-                         {"fill-rule", "evenodd"}});
-  }
+  if (has_outline) draw_map_outline(svg, shapes.back(), t, 1.5);
 
   // Legend.
   const double lx = body.right() - kLegendWidth;
@@ -189,30 +181,10 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
 
   // Scale bar.
   y += 20;
-  const double metres = scale_bar_metres(scale, kLegendWidth - 40);
-  const double bar = metres * scale;
-  const double bar_y = y + 16;
-  svg.text(lx, y + 8, "Scale", {.size = theme::source_size, .colour = theme::text_secondary});
-  svg.element("rect", {{"class", "scale-bar"}, {"x", lx}, {"y", bar_y}, {"width", bar / 2}, {"height", 6},
-                       {"fill", theme::text}, {"stroke", theme::text}, {"stroke-width", 0.75}});
-  svg.element("rect", {{"x", lx + bar / 2}, {"y", bar_y}, {"width", bar / 2}, {"height", 6},
-                       {"fill", theme::background}, {"stroke", theme::text}, {"stroke-width", 0.75}});
-  const TextStyle small{.size = theme::source_size, .colour = theme::text, .anchor = Anchor::middle};
-  const double label_y = bar_y + 6 + 14;
-  const bool km = metres >= 1000;
-  const double unit = km ? 1000 : 1;
-  svg.text(lx, label_y, "0", small);
-  svg.text(lx + bar / 2, label_y, distance_label(metres / 2, unit), small);
-  svg.text(lx + bar, label_y, distance_label(metres, unit) + (km ? " km" : " m"), small);
+  draw_scale_bar(svg, lx, y, scale, kLegendWidth - 40);
   y += scale_block;
 
-  // North arrow: grid north, within 2° of true north in England.
-  const double cx = lx + 10, top = y + 8;
-  svg.element("path", {{"class", "north-arrow"},
-                       {"d", fmt::format("M{} {}L{} {}L{} {}L{} {}Z", coord(cx), coord(top), coord(cx + 8), coord(top + 24),
-                                         coord(cx), coord(top + 18), coord(cx - 8), coord(top + 24))},
-                       {"fill", theme::text}});
-  svg.text(cx, top + 24 + 16, "N", {.size = theme::label_size, .colour = theme::text, .anchor = Anchor::middle, .bold = true});
+  draw_north_arrow(svg, lx + 10, y);
   return svg.finish();
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "figure/svg.hpp"
+#include "figure/theme.hpp"
 #include "geo/projection.hpp"
 
 namespace csa::figure {
@@ -88,6 +89,43 @@ double scale_bar_metres(double px_per_metre, double max_px) {
 std::string distance_label(double metres, double unit) {
   const double v = metres / unit;
   return format_value(v, std::fmod(v, 1.0) != 0 ? 1 : 0);
+}
+
+void draw_map_outline(SvgWriter& svg, const MapShape& outline, const MapTransform& t, double width) {
+  svg.element("path", {{"class", "outline"},
+                       {"d", map_path_data(outline, t)},
+                       {"fill", "none"},
+                       {"stroke", theme::text},
+                       {"stroke-width", width},
+                       {"stroke-linejoin", "round"},
+                       {"fill-rule", "evenodd"}});
+}
+
+void draw_scale_bar(SvgWriter& svg, double x, double y, double px_per_metre, double max_px) {
+  const double metres = scale_bar_metres(px_per_metre, max_px);
+  const double bar = metres * px_per_metre;
+  const double bar_y = y + 16;
+  svg.text(x, y + 8, "Scale", {.size = theme::source_size, .colour = theme::text_secondary});
+  svg.element("rect", {{"class", "scale-bar"}, {"x", x}, {"y", bar_y}, {"width", bar / 2}, {"height", 6},
+                       {"fill", theme::text}, {"stroke", theme::text}, {"stroke-width", 0.75}});
+  svg.element("rect", {{"x", x + bar / 2}, {"y", bar_y}, {"width", bar / 2}, {"height", 6},
+                       {"fill", theme::background}, {"stroke", theme::text}, {"stroke-width", 0.75}});
+  const TextStyle small{.size = theme::source_size, .colour = theme::text, .anchor = Anchor::middle};
+  const double label_y = bar_y + 6 + 14;
+  const bool km = metres >= 1000;
+  const double unit = km ? 1000 : 1;
+  svg.text(x, label_y, "0", small);
+  svg.text(x + bar / 2, label_y, distance_label(metres / 2, unit), small);
+  svg.text(x + bar, label_y, distance_label(metres, unit) + (km ? " km" : " m"), small);
+}
+
+void draw_north_arrow(SvgWriter& svg, double cx, double y) {
+  const double top = y + 8;
+  svg.element("path", {{"class", "north-arrow"},
+                       {"d", fmt::format("M{} {}L{} {}L{} {}L{} {}Z", coord(cx), coord(top), coord(cx + 8), coord(top + 24),
+                                         coord(cx), coord(top + 18), coord(cx - 8), coord(top + 24))},
+                       {"fill", theme::text}});
+  svg.text(cx, top + 24 + 16, "N", {.size = theme::label_size, .colour = theme::text, .anchor = Anchor::middle, .bold = true});
 }
 
 }  // namespace csa::figure

@@ -39,4 +39,19 @@ double scale_bar_metres(double px_per_metre, double max_px);
 // A scale bar's tick in the bar's unit: whole numbers where they are (0, 1, 2 km), else one decimal (0.5 km).
 std::string distance_label(double metres, double unit);
 
+class SvgWriter;
+
+// The area's outline (a district dissolved from its wards) over the map, dark and unfilled.
+void draw_map_outline(SvgWriter& svg, const MapShape& outline, const MapTransform& t, double width);
+
+// "Scale" and a bar of two halves, dark and light, labelled at 0, the middle and the end, at (x, y),
+// no longer than max_px; 46 px tall with its labels (kScaleBarHeight).
+inline constexpr double kScaleBarHeight = 46;
+void draw_scale_bar(SvgWriter& svg, double x, double y, double px_per_metre, double max_px);
+
+// An arrow to grid north (British National Grid's "up", within 2° of true north in England) with
+// "N", centred on x, from y down; 56 px tall with its letter (kNorthArrowHeight).
+inline constexpr double kNorthArrowHeight = 56;
+void draw_north_arrow(SvgWriter& svg, double x, double y);
+
 }  // namespace csa::figure
