@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 
 #include "core/error.hpp"
@@ -305,7 +306,9 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
     everything |= theme.crime_types;
   }
   for (const auto& grp : taxonomy.groups()) add_row(grp.label, grp.crime_types, RowKind::total);
-  t.notes.push_back(fmt::format("Themes and groups from the taxonomy {} ({}).", taxonomy.name(), taxonomy.source()));
+  // The file's name, not its path: a published table must not carry the machine's folders.
+  t.notes.push_back(fmt::format("Themes and groups from the taxonomy {} ({}).", taxonomy.name(),
+                                std::filesystem::path(taxonomy.source()).filename().string()));
   t.notes.push_back("Share of all crime: the theme's share of the 'all crime' group in the latest period; ASB is "
                     "recorded apart from crime, so it has none.");
   if (r.with_stats) add_stats_notes(t, false);
