@@ -51,6 +51,14 @@ ThemeFacts facts_for(const Analysis& a, const taxonomy::Selection& sel, bool is_
       f.peak_month = i;
     }
   }
+  if (int county = g.ancestor(a.area, dataset::Level::county); county >= 0 && area.level == dataset::Level::lad) {
+    f.county_districts.push_back({a.area, f.latest(), area.population});
+    for (int d : g.children(county, dataset::Level::lad)) {
+      if (d != a.area && g.area(d).population > 0) {
+        f.county_districts.push_back({d, cube.count(d, sel.crime_types, a.latest()), g.area(d).population});
+      }
+    }
+  }
   if (area.level != dataset::Level::ward) {
     auto wards = g.children(a.area, dataset::Level::ward);
     std::vector<std::int64_t> latest;

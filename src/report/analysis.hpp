@@ -46,6 +46,14 @@ struct ThemeFacts {
   period::Month monthly_first;
   std::optional<std::size_t> peak_month;  // index into monthly
   std::vector<WardFacts> wards;         // ranked, rank 1 first
+  // For a district in a county: the latest count and population of each district of the county that
+  // has a population, the subject first (the key findings' "highest of the 5 districts").
+  struct DistrictCount {
+    int area = -1;
+    std::int64_t count = 0;
+    std::int64_t population = 0;
+  };
+  std::vector<DistrictCount> county_districts;
   std::int64_t latest() const { return counts.empty() ? 0 : counts.back(); }
 };
 

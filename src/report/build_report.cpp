@@ -22,6 +22,7 @@
 #include "report/narrative.hpp"
 #include "stats/harm_weights.hpp"
 #include "table/harm_table.hpp"
+#include "table/lookup.hpp"
 #include "table/area_tables.hpp"
 #include "table/monthly_series.hpp"
 #include "table/place_comparison.hpp"
@@ -214,10 +215,7 @@ class Builder {
   // -1) for one theme, or themes of one ward (then `theme_id` is empty and the row label is the theme).
   template <typename WardOf>
   void apply_plan(table::Table& t, const std::string& theme_id, WardOf ward_of, int ward = -1) {
-    std::vector<std::size_t> count_cols;
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (t.columns[i].key.rfind("count_", 0) == 0) count_cols.push_back(i);
-    }
+    const std::vector<std::size_t> count_cols = table::count_columns(t);
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       std::string id = theme_id.empty() ? theme_id_of_label(t.rows[r].cells[0].text) : theme_id;
       int area = theme_id.empty() ? ward : ward_of(t.rows[r]);
@@ -266,16 +264,10 @@ class Builder {
   }
   // Whether the table prints a number in that row and column (not <5, [c], - or n/a).
   static bool printed(const table::Table& t, std::string_view row, std::string_view key) {
-    int col = -1;
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (t.columns[i].key == key) col = static_cast<int>(i);
-    }
-    if (col < 0) return false;
-    for (const auto& r : t.rows) {
-      if (!r.cells.empty() && r.cells[0].text == row) return r.cells[static_cast<std::size_t>(col)].value.has_value();
-    }
-    return false;
+    const table::Cell* c = table::find_cell(t, row, key);
+    return c != nullptr && c->value.has_value();
   }
+
   static std::string noun_of(const ThemeFacts& t) { return t.selection.id == "asb" ? "incident" : "offence"; }
 
   // ---- front matter ----------------------------------------------------------------------------
@@ -423,45 +415,34 @@ class Builder {
   }
 
   // " Cambridge's rate, 17.9 per 1,000 residents, is the highest of the 5 districts of
-  // Cambridgeshire (the others range from 3.1 to 8.2)." Quoted from tbl-district-rates.
+  // Cambridgeshire (the others range from 3.1 to 8.2)." The rates come from the analysis and are
+  // quoted against tbl-district-rates, and only where that table prints them.
   std::string district_comparison(const ThemeFacts& t) {
-    auto districts = county_districts();
-    if (districts.size() < 2 || area_.population <= 0 || t.latest() == 0) return "";
-    std::vector<std::pair<double, int>> rates;
-    for (int d : districts) {
-      rates.push_back({measure::rate(a_.cube->count(d, t.selection.crime_types, a_.latest()), g_.area(d).population,
-                                     measure::RateBase::per_1000).to_double(), d});
+    const auto& d = t.county_districts;
+    const auto& rates = district_rates();
+    if (d.size() < 2 || !rates || d.front().population <= 0 || t.latest() == 0) return "";
+    auto rate = [](const ThemeFacts::DistrictCount& x) {
+      return measure::rate(x.count, x.population, measure::RateBase::per_1000);
+    };
+    auto by_rate = [&](const auto& x, const auto& y) { return rate(x).to_double() < rate(y).to_double(); };
+    const auto lowest = std::min_element(d.begin() + 1, d.end(), by_rate);
+    const auto highest = std::max_element(d.begin() + 1, d.end(), by_rate);
+    for (const auto* x : {&d.front(), &*lowest, &*highest}) {
+      if (!printed(*rates, t.selection.label, "rate_" + g_.area(x->area).code)) return "";
     }
     std::size_t rank = 1;
-    double lo = 0, hi = 0;
-    bool first = true;
-    for (std::size_t i = 1; i < rates.size(); ++i) {
-      if (rates[i].first > rates[0].first) ++rank;
-      lo = first ? rates[i].first : std::min(lo, rates[i].first);
-      hi = first ? rates[i].first : std::max(hi, rates[i].first);
-      first = false;
-    }
-    auto lowest = std::min_element(rates.begin() + 1, rates.end());
-    auto highest = std::max_element(rates.begin() + 1, rates.end());
-    auto small = [&](int d) {
-      std::int64_t n = a_.cube->count(d, t.selection.crime_types, a_.latest());
-      return cfg_.suppress_under > 1 && n > 0 && n < cfg_.suppress_under;
-    };
-    if (small(a_.area) || small(lowest->second) || small(highest->second)) return "";  // those rates are not printed
-    auto quote = [&](int d) {
-      std::int64_t n = a_.cube->count(d, t.selection.crime_types, a_.latest());
-      std::string printed = measure::format_rate(n, g_.area(d).population);
-      out_.claims.add({printed, "tbl-district-rates", t.selection.label, "rate_" + g_.area(d).code,
-                       measure::rate(n, g_.area(d).population, measure::RateBase::per_1000).to_double(), 1e-9});
-      return printed;
+    for (auto it = d.begin() + 1; it != d.end(); ++it) rank += rate(*it).to_double() > rate(d.front()).to_double() ? 1 : 0;
+    auto quote = [&](const ThemeFacts::DistrictCount& x) {
+      std::string printed_rate = measure::format_rate(x.count, x.population);
+      out_.claims.add({printed_rate, "tbl-district-rates", t.selection.label, "rate_" + g_.area(x.area).code,
+                       rate(x).to_double(), 1e-9});
+      return printed_rate;
     };
     std::string county = g_.area(g_.ancestor(a_.area, dataset::Level::county)).name;
     return fmt::format(" {}'s rate, {} per 1,000 residents, is the {} of the {} districts of {} (the others range from {} "
                        "to {}).",
-                       area_.name, quote(a_.area), rank_words(rank), districts.size(), county, quote(lowest->second),
-                       quote(highest->second));
+                       area_.name, quote(d.front()), rank_words(rank), d.size(), county, quote(*lowest), quote(*highest));
   }
-
 
   void key_findings() {
     h(1, "Summary of key findings", "findings");
@@ -700,13 +681,10 @@ class Builder {
                   fmt::format("{}", fmt::join(sentences, " "))));
     // The map shades what the table prints: a rate the table hides (suppressed) is "no data" there too.
     std::map<std::string, std::optional<double>> printed_rates;
-    int rate_col = -1;
-    for (std::size_t i = 0; i < wt.columns.size(); ++i) {
-      if (wt.columns[i].key == "rate_per_1000") rate_col = static_cast<int>(i);
-    }
+    const auto rate_col = table::column_index(wt, "rate_per_1000");
     for (const auto& row : wt.rows) {
-      if (row.kind == table::RowKind::body && rate_col >= 0) {
-        printed_rates[row.cells[0].text] = row.cells[static_cast<std::size_t>(rate_col)].value;
+      if (row.kind == table::RowKind::body && rate_col) {
+        printed_rates[row.cells[0].text] = row.cells[*rate_col].value;
       }
     }
     table(theme_table_id(t), std::move(wt));
@@ -810,9 +788,25 @@ class Builder {
     }
   }
 
-  // Every theme's rate per 1,000 in each district of the county and the county itself (for a
-  // county report, its own districts).
+  // The places chapter's table of district rates, or a note why there is none.
   void district_rates_table() {
+    if (!district_rates()) {
+      p("The loaded lookup places this area in no county with other districts, so there is no county comparison.",
+        Paragraph::Style::note);
+      return;
+    }
+    int county = area_.level == dataset::Level::county ? a_.area : g_.ancestor(a_.area, dataset::Level::county);
+    p(fmt::format("{{ref:tbl-district-rates}} gives every theme's rate per 1,000 residents in each district of {} in {}.",
+                  g_.area(county).name, a_.latest().description()));
+    table("tbl-district-rates", *district_rates());
+  }
+
+  // Every theme's rate per 1,000 in each district of the county and the county itself (for a
+  // county report, its own districts); built once, as the key findings quote it. None without a
+  // county of two or more districts.
+  const std::optional<table::Table>& district_rates() {
+    if (district_rates_built_) return district_rates_;
+    district_rates_built_ = true;
     std::vector<int> districts;
     int county = -1;
     if (area_.level == dataset::Level::county) {
@@ -824,13 +818,7 @@ class Builder {
       districts = county_districts();
       county = g_.ancestor(a_.area, dataset::Level::county);
     }
-    if (districts.size() < 2) {
-      p("The loaded lookup places this area in no county with other districts, so there is no county comparison.",
-        Paragraph::Style::note);
-      return;
-    }
-    p(fmt::format("{{ref:tbl-district-rates}} gives every theme's rate per 1,000 residents in each district of {} in {}.",
-                  g_.area(county).name, a_.latest().description()));
+    if (districts.size() < 2) return district_rates_;
     table::Table t;
     t.title = fmt::format("Rate per 1,000 residents by theme, districts of {}, {}", g_.area(county).name,
                           a_.latest().description());
@@ -865,7 +853,8 @@ class Builder {
                                   g_.population_label().empty() ? std::string("LSOA population") : g_.population_label()));
     t.notes.push_back(std::string(dataset::assignment_sentence(in_.assignment)));
     t.notes.push_back("Source: police.uk street-level crime and ASB data. " + std::string(table::kOglAttribution));
-    table("tbl-district-rates", std::move(t));
+    district_rates_ = std::move(t);
+    return district_rates_;
   }
 
   std::vector<const ThemeFacts*> comparison_themes() const {
@@ -1069,6 +1058,8 @@ class Builder {
   std::vector<store::BoundaryRecord> ward_boundaries_;
   std::vector<unsigned char> district_outline_;  // dissolved from the wards once, drawn on every map
   std::optional<table::Table> overview_;
+  std::optional<table::Table> district_rates_;
+  bool district_rates_built_ = false;
   std::set<std::tuple<std::string, int, std::size_t>> secondary_;  // (theme id, ward, year index) hidden
   std::map<std::string, table::Table> ward_tables_;
 };

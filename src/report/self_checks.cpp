@@ -8,6 +8,7 @@
 
 #include "measure/change.hpp"
 #include "measure/share.hpp"
+#include "table/lookup.hpp"
 
 namespace csa::report {
 namespace {
@@ -23,27 +24,13 @@ std::vector<const TableBlock*> tables_of(const document::Document& doc) {
   return out;
 }
 
+// A column position as an int (-1: absent), as the checks below index cells with them.
 int column_of(const table::Table& t, std::string_view key) {
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].key == key) return static_cast<int>(i);
-  }
-  return -1;
+  auto c = table::column_index(t, key);
+  return c ? static_cast<int>(*c) : -1;
 }
 
-const table::Row* row_of(const table::Table& t, std::string_view label) {
-  for (const auto& r : t.rows) {
-    if (!r.cells.empty() && r.cells[0].text == label) return &r;
-  }
-  return nullptr;
-}
-
-std::vector<int> count_columns(const table::Table& t) {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].key.rfind("count_", 0) == 0) out.push_back(static_cast<int>(i));
-  }
-  return out;
-}
+using table::find_row;
 
 // Tables of small-area counts with a total row: a district's wards ("…-wards") and a ward's themes
 // ("tbl-profile-…"); the suppression rules apply to both.
@@ -80,7 +67,7 @@ class Checker {
         continue;
       }
       const table::Table& t = it->second->table;
-      const table::Row* row = row_of(t, c.row);
+      const table::Row* row = find_row(t, c.row);
       int col = column_of(t, c.column);
       if (row == nullptr || col < 0 || static_cast<std::size_t>(col) >= row->cells.size()) {
         fail("text equals tables", fmt::format("'{}' cites row '{}', column '{}' of table {}, which it lacks", c.printed,
@@ -105,15 +92,15 @@ class Checker {
     const table::Table& t = it->second->table;
     std::size_t before = report_.failures.size(), checked = 0;
     for (const auto& grp : taxonomy_.groups()) {
-      const table::Row* total = row_of(t, grp.label);
+      const table::Row* total = find_row(t, grp.label);
       if (total == nullptr) continue;
-      for (int col : count_columns(t)) {
+      for (std::size_t col : table::count_columns(t)) {
         const auto& cell = total->cells[static_cast<std::size_t>(col)];
         if (!cell.value) continue;
         double sum = 0;
         bool complete = true;
         for (std::size_t th : grp.themes) {
-          const table::Row* r = row_of(t, taxonomy_.themes()[th].label);
+          const table::Row* r = find_row(t, taxonomy_.themes()[th].label);
           if (r == nullptr || !r->cells[static_cast<std::size_t>(col)].value) {
             complete = false;
             break;
@@ -139,12 +126,12 @@ class Checker {
     std::size_t before = report_.failures.size(), checked = 0;
     for (const auto& [id, block] : tables_) {
       const table::Table& t = block->table;
-      auto counts = count_columns(t);
+      auto counts = table::count_columns(t);
       if (counts.size() < 2) continue;
       int c1 = column_of(t, "change_1y");
       int cn = column_of(t, fmt::format("change_{}y", counts.size() - 1));
       int share = column_of(t, "share_of_all_crime");
-      const table::Row* all = row_of(t, "All crime");
+      const table::Row* all = find_row(t, "All crime");
       for (const auto& r : t.rows) {
         auto value = [&](int col) { return r.cells[static_cast<std::size_t>(col)].value; };
         auto check_change = [&](int col, int from, int to) {
@@ -207,7 +194,7 @@ class Checker {
     for (const auto& [id, block] : tables_) {
       if (!is_ward_table(*block)) continue;
       const table::Table& t = block->table;
-      for (int col : count_columns(t)) {
+      for (std::size_t col : table::count_columns(t)) {
         ++columns;
         int hidden = 0;
         const table::Cell* total = nullptr;
@@ -250,7 +237,7 @@ class Checker {
     if (all == nullptr || all_table == tables_.end()) return;
     std::size_t before = report_.failures.size(), checked = 0;
     const table::Table& at = all_table->second->table;
-    for (int col : count_columns(at)) {
+    for (std::size_t col : table::count_columns(at)) {
       const std::string& key = at.columns[static_cast<std::size_t>(col)].key;
       for (const auto& ward_row : at.rows) {
         if (ward_row.kind != table::RowKind::body || ward_row.cells.size() < 2) continue;
@@ -270,7 +257,7 @@ class Checker {
           if (auto it = tables_.find("tbl-profile-" + code); !known && it != tables_.end()) {
             const table::Table& t = it->second->table;
             int c = column_of(t, key);
-            const table::Row* r = row_of(t, theme.label);
+            const table::Row* r = find_row(t, theme.label);
             known = c >= 0 && r != nullptr && r->cells[static_cast<std::size_t>(c)].value.has_value();
           }
           if (!known) unknown.push_back(theme.label);

@@ -1,5 +1,7 @@
 #include "table/secondary_suppression.hpp"
 
+#include "table/lookup.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -32,14 +34,6 @@ constexpr std::string_view kNote =
     " hidden so that a count shown as <N cannot be worked out from a total (secondary suppression), with the "
     "figures derived from it.";
 
-std::vector<int> count_columns(const Table& t) {
-  std::vector<int> counts;
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (starts_with(t.columns[i].key, "count_")) counts.push_back(static_cast<int>(i));
-  }
-  return counts;
-}
-
 void add_note(Table& t) {
   std::string note = std::string(kSecondarySuppressed) + std::string(kNote);
   if (std::find(t.notes.begin(), t.notes.end(), note) == t.notes.end()) t.notes.push_back(note);
@@ -58,18 +52,18 @@ void hide(Table& t, std::size_t row, std::size_t col, int k, int n) {
 
 void hide_count(Table& t, std::size_t row, std::size_t count_column) {
   auto counts = count_columns(t);
-  auto it = std::find(counts.begin(), counts.end(), static_cast<int>(count_column));
+  auto it = std::find(counts.begin(), counts.end(), count_column);
   if (it == counts.end() || row >= t.rows.size()) return;
   hide(t, row, count_column, static_cast<int>(it - counts.begin()), static_cast<int>(counts.size()));
   add_note(t);
 }
 
 int apply_secondary_suppression(Table& t) {
-  std::vector<int> counts = count_columns(t);
+  const std::vector<std::size_t> counts = count_columns(t);
   int hidden_cells = 0;
   const int n = static_cast<int>(counts.size());
   for (int k = 0; k < n; ++k) {
-    const auto col = static_cast<std::size_t>(counts[static_cast<std::size_t>(k)]);
+    const std::size_t col = counts[static_cast<std::size_t>(k)];
     int hidden = 0;
     bool total_printed = false;
     std::optional<std::size_t> smallest;
