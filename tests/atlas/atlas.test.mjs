@@ -170,7 +170,8 @@ try {
     assert.ok(hit, 'no click on the map selected an area');
     const a = changed.areas.find((x) => x.code === hit);
     assert.ok(a, `selected ${hit} is not a listed area`);
-    await page.waitForFunction((n) => document.querySelector('#area-heading')?.textContent.startsWith(n), a.name);
+    await page.waitForFunction((n) => document.querySelector('#area-heading')?.textContent.startsWith(n), a.name, { timeout: 5000 })
+      .catch(async (e) => { throw new Error(`${e.message}: selected ${a.name}, panel heading '${await text(page, '#area-heading')}'`); });
     const panel = await text(page, '#area-panel');
     if (a.count != null) assert.ok(panel.includes(a.count.toLocaleString('en-GB')), 'the panel shows the count');
     else assert.match(panel, /<\d+|hidden/);

@@ -90,7 +90,7 @@ export function seriesChart(canvas, s, { areaIsDistrict, themeLabel }) {
       interaction: { mode: 'index', intersect: false },
       plugins: {
         title: { display: true, text: `${themeLabel}: monthly counts`, align: 'start', font: { weight: 'bold' } },
-        legend: { position: 'bottom' },
+        legend: { position: 'bottom', labels: { usePointStyle: true } },
         tooltip: { callbacks: { label: (ctx) => {
           if (ctx.datasetIndex === 0 && !areaIsDistrict && ctx.raw == null) return `${s.area.name}: ${s.area_suppressed?.[ctx.dataIndex] ? 'fewer than 5 (hidden)' : 'not available'}`;
           return `${ctx.dataset.label.replace(/ \((left|right) axis\)$/, '')}: ${int(ctx.raw)}`;
@@ -114,7 +114,7 @@ export function annualChart(canvas, s, { areaIsDistrict, themeLabel }) {
     options: {
       plugins: {
         title: { display: true, text: `${themeLabel}: twelve-month totals`, align: 'start', font: { weight: 'bold' } },
-        legend: { position: 'bottom' },
+        legend: { position: 'bottom', labels: { usePointStyle: true } },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label.replace(/ \((left|right) axis\)$/, '')}: ${ctx.raw == null ? 'hidden' : int(ctx.raw)}` } },
       },
       scales,
@@ -137,7 +137,7 @@ export function pyramidChart(canvas, bands, side, title) {
       indexAxis: 'y',
       plugins: {
         title: { display: true, text: title, align: 'start', font: { weight: 'bold' } },
-        legend: { position: 'bottom' },
+        legend: { position: 'bottom', labels: { usePointStyle: true } },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.raw == null ? 'hidden' : int(Math.abs(ctx.raw))}` } },
       },
       scales: {

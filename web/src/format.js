@@ -71,7 +71,7 @@ export function trend(t) {
   const dir = t.direction || '–';
   if (isNum(t.rate_ratio)) {
     const ci = isNum(t.low) && isNum(t.high) ? ` (95% CI ${t.low.toFixed(2)} to ${t.high.toFixed(2)})` : '';
-    return `${dir}: ×${t.rate_ratio.toFixed(2)} a year${ci}`;
+    return `${dir}, ×${t.rate_ratio.toFixed(2)} a year${ci}`;
   }
   return dir;
 }

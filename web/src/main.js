@@ -32,6 +32,8 @@ const views = { series: null, profile: null, monitoring: null, pyramid: null };
 // ---- helpers -------------------------------------------------------------------------------------
 
 const lcFirst = (s) => (s ? s[0].toLowerCase() + s.slice(1) : '');
+/** "Year ending December 2025" -> "YE Dec 2025", for column headings. */
+const shortPeriod = (l) => (l || '').replace(/^Year ending /i, 'YE ').replace(/(January|February|March|April|May|June|July|August|September|October|November|December)/, (m) => m.slice(0, 3));
 
 function announce(text) {
   const a = $('announce');
@@ -149,7 +151,7 @@ function bindControls() {
 function bindTabs() {
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   tabs.forEach((t, i) => {
-    t.addEventListener('click', (e) => { e.preventDefault(); showTab(t.dataset.tab, true); });
+    t.addEventListener('click', (e) => { e.preventDefault(); showTab(t.dataset.tab, false); });
     t.addEventListener('keydown', (e) => {
       let j = null;
       if (e.key === 'ArrowRight') j = (i + 1) % tabs.length;
@@ -297,7 +299,7 @@ function renderRanking() {
 
   const prevLabel = periodLabel(mapData.period.previous) || 'Year before';
   const head = el('thead', { class: 'govuk-table__head' }, el('tr', { class: 'govuk-table__row' },
-    ['Position', 'Area', `Offences, ${mapData.period.label.replace(/^Year ending /i, 'YE ')}`, `Offences, ${prevLabel.replace(/^Year ending /i, 'YE ')}`, 'Change', 'Significance', 'Rate per 1,000 (95% CI)', 'Funnel', 'Rank by count']
+    ['Position', 'Area', `Offences, ${shortPeriod(mapData.period.label)}`, `Offences, ${shortPeriod(prevLabel)}`, 'Change', 'Significance', 'Rate per 1,000 (95% CI)', 'Funnel', 'Rank by count']
       .map((h, i) => el('th', { scope: 'col', class: `govuk-table__header${i >= 2 && i !== 5 && i !== 7 ? ' govuk-table__header--numeric' : ''}` }, h))));
   const body = el('tbody', { class: 'govuk-table__body' });
   rows.forEach((a, i) => {
@@ -497,7 +499,7 @@ async function loadProfile() {
   views.profile = p;
   $('profile-heading').textContent = `Area profile: ${p.area.name}`;
   const prev = periodLabel(p.period.previous);
-  const head = ['Theme', 'Offences', prev ? `Previous (${prev.replace(/^Year ending /i, 'YE ')})` : 'Previous', 'Change', 'Significance', 'Rate per 1,000', `${p.area.district?.name || 'District'} rate`, 'Rank', 'Funnel', 'Trend'];
+  const head = ['Theme', `Offences, ${shortPeriod(p.period.label)}`, prev ? shortPeriod(prev) : 'Year before', 'Change', 'Significance', 'Rate per 1,000', `${p.area.district?.name || 'District'} rate`, 'Rank', 'Funnel', 'Trend'];
   const table = el('table', { class: 'govuk-table atlas-table', id: 'profile' },
     el('caption', { class: 'govuk-table__caption govuk-table__caption--s' },
       `${p.area.name} (${p.area.district?.name || ''}), ${p.period.label}: every theme; population ${F.int(p.area.population)}. Rank 1 is the highest count among the district's ${state.level === 'lsoa' ? 'LSOAs' : 'wards'}.`),
@@ -512,7 +514,7 @@ async function loadProfile() {
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, F.one(t.district_rate)),
       el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, t.rank == null ? '–' : `${t.rank} of ${t.of}`),
       el('td', { class: 'govuk-table__cell' }, F.funnelShort(t.funnel)),
-      el('td', { class: 'govuk-table__cell', title: t.trend?.basis || null }, F.trend(t.trend))))));
+      el('td', { class: 'govuk-table__cell atlas-trend', title: t.trend?.basis || null }, F.trend(t.trend))))));
   const basis = p.themes.find((t) => t.trend?.basis)?.trend.basis;
   body.replaceChildren(picker, table,
     el('p', { class: 'govuk-body-s' }, `Significance: exact conditional Poisson test of the two years at the 5% level. Funnel: the rate against ${p.area.district?.name || 'the district'}'s rate with 95% and 99.8% Poisson limits.${basis ? ` Trend: ${basis}.` : ''} ${meta.suppression?.rule || ''}`));
@@ -598,7 +600,7 @@ async function loadMonitoring() {
   tbody.addEventListener('mouseout', undismiss);
   monitoringSetOpen = setOpen;
   monitoringKids = kids;
-  const short = (l) => (l || '').replace(/^Year ending /i, 'YE ');
+  const short = shortPeriod;
   body.replaceChildren(el('table', { class: 'govuk-table atlas-table atlas-monitoring', id: 'monitoring' },
     el('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, `${m.area.name}, ${m.period.label}${prev ? ` against ${lcFirst(prev)}` : ''}`),
     el('thead', { class: 'govuk-table__head' }, el('tr', { class: 'govuk-table__row' },
