@@ -7,22 +7,6 @@
 
 namespace csa::hotspot {
 
-namespace {
-
-struct SplitMix64 {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, 1) from the top 53 bits.
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-};
-
-}  // namespace
-
 SyntheticPoints synthetic_points(std::int64_t n, double side, std::uint64_t seed) {
   if (n < 0 || !(side > 0)) throw InputError("synthetic points need n >= 0 and a positive side");
   SplitMix64 rng{seed};
@@ -55,6 +39,42 @@ SyntheticPoints synthetic_points(std::int64_t n, double side, std::uint64_t seed
     out.y.push_back(y);
   }
   return out;
+}
+
+SyntheticEvents synthetic_events(std::int64_t n, double side, std::int32_t days, std::uint64_t seed) {
+  if (days <= 0) throw InputError("synthetic events need a positive number of days");
+  auto points = synthetic_points(n, side, seed);
+  SyntheticEvents out;
+  out.x = std::move(points.x);
+  out.y = std::move(points.y);
+  SplitMix64 rng{seed ^ 0xD1B54A32D192ED03ULL};  // a stream apart from the places'
+  out.day.reserve(out.x.size());
+  for (std::size_t i = 0; i < out.x.size(); ++i) out.day.push_back(static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(days))));
+  return out;
+}
+
+void plant_near_repeats(SyntheticEvents& events, double side, std::int64_t sources, int followers, double radius,
+                        std::int32_t max_gap, std::uint64_t seed) {
+  const auto n = events.x.size();
+  if (n == 0 || sources < 0 || followers < 0 || !(radius >= 0) || max_gap < 0) {
+    throw InputError("planting near repeats needs incidents, and non-negative counts, radius and gap");
+  }
+  SplitMix64 rng{seed};
+  for (std::int64_t s = 0; s < sources; ++s) {
+    const std::size_t source = rng.below(static_cast<std::uint32_t>(n));
+    for (int f = 0; f < followers; ++f) {
+      double x, y;
+      do {
+        // Uniform in the disc: radius × sqrt(u) at a uniform angle.
+        const double r = radius * std::sqrt(rng.uniform()), a = 2 * std::numbers::pi * rng.uniform();
+        x = events.x[source] + r * std::cos(a);
+        y = events.y[source] + r * std::sin(a);
+      } while (x < 0 || x >= side || y < 0 || y >= side);
+      events.x.push_back(x);
+      events.y.push_back(y);
+      events.day.push_back(events.day[source] + static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(max_gap) + 1)));
+    }
+  }
 }
 
 }  // namespace csa::hotspot
