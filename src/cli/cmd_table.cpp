@@ -123,7 +123,8 @@ void add_table_command(CLI::App& app) {
   t->add_option("--harm-weights", a->harm_weights, "CCHI weights by Home Office subgroup CSV, for --by harm");
   t->add_flag("--stats", a->stats,
               "Add statistics: is the latest change significant (exact Poisson test), 95% CI of the rate, "
-              "and for wards the funnel position against the area's rate");
+              "for wards the funnel position against the area's rate, and with --years 3 or more the trend "
+              "(Poisson regression: rising, falling or no clear trend, with the rate ratio a year)");
   t->add_option("--format", a->format, "text, csv, markdown or json")->capture_default_str();
   t->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   t->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();

@@ -15,6 +15,7 @@
 #include "period/coverage.hpp"
 #include "stats/change_test.hpp"
 #include "stats/funnel.hpp"
+#include "stats/poisson_trend.hpp"
 #include "stats/rate_interval.hpp"
 #include "table/table_notes.hpp"
 
@@ -104,6 +105,75 @@ Cell funnel_cell(const AreaTableRequest& r, const period::Coverage& cov, std::in
   if (fp.at998 != stats::FunnelPosition::within) return {fmt::format("{} (99.8%)", word(fp.at998)), std::nullopt};
   if (fp.at95 != stats::FunnelPosition::within) return {fmt::format("{} (95%)", word(fp.at95)), std::nullopt};
   return {"within", std::nullopt};
+}
+
+// The trend over the complete year-long periods shown, when there are at least kTrendMinYears of them:
+// which windows count, and why there is no trend column otherwise.
+constexpr std::size_t kTrendMinYears = 3;
+
+struct TrendWindows {
+  std::vector<std::size_t> used;  // indexes of the complete windows, oldest first
+  bool shown = false;
+  std::string why_not;            // for the notes when !shown
+};
+
+TrendWindows trend_windows(const AreaTableRequest& r, const Windows& w) {
+  TrendWindows tw;
+  if (!r.with_stats) return tw;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w.coverage[i].complete() && w.window(i).size() == 12) tw.used.push_back(i);
+  }
+  tw.shown = tw.used.size() >= kTrendMinYears;
+  if (!tw.shown) {
+    tw.why_not = fmt::format(
+        "Trend: not shown. A trend needs {} or more complete year-long periods; this table shows {} ({} complete).",
+        kTrendMinYears, w.size(), tw.used.size());
+  }
+  return tw;
+}
+
+// "rising, x1.20 a year (1.13–1.27)": Poisson regression of the yearly counts on the year with the
+// quasi-Poisson standard error (stats/poisson_trend.hpp); the value is the rate ratio per year.
+Cell trend_cell(const AreaTableRequest& r, const Windows& w, const TrendWindows& tw, const std::vector<std::int64_t>& counts) {
+  std::vector<double> years;
+  std::vector<std::int64_t> used;
+  for (std::size_t i : tw.used) {
+    years.push_back(static_cast<double>(w.window(i).last().year()) + (w.window(i).last().month() - 1) / 12.0);
+    used.push_back(counts[i]);
+  }
+  if (suppressing(r) && std::any_of(used.begin(), used.end(), [&](std::int64_t n) { return measure::is_suppressed(n, rule_of(r)); })) {
+    return {"-", std::nullopt};
+  }
+  if (std::all_of(used.begin(), used.end(), [](std::int64_t n) { return n == 0; })) return {"n/a (none)", std::nullopt};
+  auto fit = stats::poisson_trend(years, used);
+  if (!fit.converged) return {"no clear trend (no fit)", std::nullopt};
+  const char* word = fit.direction == stats::TrendDirection::rising    ? "rising"
+                     : fit.direction == stats::TrendDirection::falling ? "falling"
+                                                                       : "no clear trend";
+  return {fmt::format("{}, x{:.2f} a year ({:.2f}–{:.2f})", word, fit.rate_ratio, fit.rate_ratio_interval.lower,
+                      fit.rate_ratio_interval.upper),
+          fit.rate_ratio};
+}
+
+void add_trend_notes(Table& t, const Windows& w, const TrendWindows& tw) {
+  if (!tw.shown) {
+    if (!tw.why_not.empty()) t.notes.push_back(tw.why_not);
+    return;
+  }
+  std::vector<std::string> labels;
+  for (std::size_t i : tw.used) labels.push_back(w.window(i).label());
+  t.notes.push_back(fmt::format(
+      "Trend over {} ({} years): Poisson regression of the yearly counts on the year, with the quasi-Poisson standard "
+      "error (dispersion floored at 1); x1.20 a year = the count rises 20% a year, with its 95% interval. Rising or "
+      "falling when the whole interval is above or below 1, otherwise no clear trend (docs/METHODS.md section 4).",
+      fmt::join(labels, ", "), tw.used.size()));
+  if (tw.used.size() < w.size()) {
+    std::vector<std::string> left;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (std::find(tw.used.begin(), tw.used.end(), i) == tw.used.end()) left.push_back(w.window(i).label());
+    }
+    t.notes.push_back(fmt::format("Trend leaves out {}: not a complete year of data.", fmt::join(left, ", ")));
+  }
 }
 
 void add_stats_notes(Table& t, bool funnel) {
@@ -208,6 +278,8 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
     t.columns.push_back({"rate_ci_95", "95% CI", Align::right});
     t.columns.push_back({"vs_area_rate", "vs area rate", Align::right});
   }
+  auto trend = trend_windows(r, w);
+  if (trend.shown) t.columns.push_back({"trend", "Trend", Align::right});
   t.columns.push_back({"rank", "Rank", Align::right});
 
   std::vector<std::vector<std::int64_t>> counts;
@@ -238,6 +310,7 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
       row.cells.push_back(rate_interval_cell(r, w.coverage.back(), counts[i].back(), ward.population));
       row.cells.push_back(funnel_cell(r, w.coverage.back(), counts[i].back(), ward.population, area_rate));
     }
+    if (trend.shown) row.cells.push_back(trend_cell(r, w, trend, counts[i]));
     row.cells.push_back({std::to_string(ranks[i]), static_cast<double>(ranks[i])});
     t.rows.push_back(std::move(row));
   }
@@ -250,6 +323,7 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
     row.cells.push_back(rate_interval_cell(r, w.coverage.back(), total.back(), area.population));
     row.cells.push_back({"", std::nullopt});
   }
+  if (trend.shown) row.cells.push_back(trend_cell(r, w, trend, total));
   row.cells.push_back({"", std::nullopt});
   t.rows.push_back(std::move(row));
   t.notes.push_back(fmt::format("Theme '{}' covers police.uk crime type(s): {}.", theme.label, [&] {
@@ -263,6 +337,7 @@ Table ward_table(const cube::Cube& cube, const taxonomy::Selection& theme, const
                                   shown, wards.size()));
   }
   if (r.with_stats) add_stats_notes(t, true);
+  add_trend_notes(t, w, trend);
   add_common_notes(t, cube, theme.crime_types, theme.label, r, w);
   return t;
 }
@@ -282,6 +357,8 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
   t.columns.push_back({"share_of_all_crime", "Share of all crime", Align::right});
   t.columns.push_back({"rate_per_1000", "Rate per 1,000", Align::right});
   if (r.with_stats) t.columns.push_back({"rate_ci_95", "95% CI", Align::right});
+  auto trend = trend_windows(r, w);
+  if (trend.shown) t.columns.push_back({"trend", "Trend", Align::right});
 
   const taxonomy::Group* all_crime = nullptr;
   for (const auto& grp : taxonomy.groups()) {
@@ -298,6 +375,7 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
     row.cells.push_back(in_all_crime ? share_cell(r, counts.back(), all_latest) : Cell{"n/a", std::nullopt});
     row.cells.push_back(rate_cell(r, w.coverage.back(), counts.back(), area.population));
     if (r.with_stats) row.cells.push_back(rate_interval_cell(r, w.coverage.back(), counts.back(), area.population));
+    if (trend.shown) row.cells.push_back(trend_cell(r, w, trend, counts));
     t.rows.push_back(std::move(row));
   };
   taxonomy::CrimeTypeSet everything;
@@ -312,6 +390,7 @@ Table theme_table(const cube::Cube& cube, const taxonomy::Taxonomy& taxonomy, co
   t.notes.push_back("Share of all crime: the theme's share of the 'all crime' group in the latest period; ASB is "
                     "recorded apart from crime, so it has none.");
   if (r.with_stats) add_stats_notes(t, false);
+  add_trend_notes(t, w, trend);
   add_common_notes(t, cube, everything, "crime and ASB", r, w);
   return t;
 }

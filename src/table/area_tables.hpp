@@ -28,10 +28,12 @@ struct AreaTableRequest {
   enum class ChangeStyle { seeds, cadet, plain };
   ChangeStyle change_style = ChangeStyle::seeds;
   std::string zero_change_text = "0% (0)";  // seeds style, when nothing changed
-  std::size_t top = 0;
+  std::size_t top = 0;  // ward tables: only the top N wards by latest count, ties kept (0 = all)
   // Statistics columns (docs/METHODS.md): exact test of the latest change, Garwood 95% interval of
-  // the rate, and for ward tables the funnel position against the area's own rate.
-  bool with_stats = false;                  // ward tables: only the top N wards by latest count, ties kept (0 = all)
+  // the rate, for ward tables the funnel position against the area's own rate, and with 3 or more
+  // complete year-long periods the trend (Poisson regression, quasi-Poisson SE); with fewer, a note
+  // says why there is no trend.
+  bool with_stats = false;
 };
 
 // Rows: the wards of the area ranked by the latest count; a total row for the area.
