@@ -126,7 +126,9 @@ export function annualChart(canvas, s, { areaIsDistrict, themeLabel }) {
 export function pyramidChart(canvas, bands, side, title) {
   const male = (side?.male || []).map((v) => (isNum(v) ? -v : null));
   const female = (side?.female || []).map((v) => (isNum(v) ? v : null));
-  const max = Math.max(1, ...male.map((v) => Math.abs(v || 0)), ...female.map((v) => v || 0));
+  const top = Math.max(1, ...male.map((v) => Math.abs(v || 0)), ...female.map((v) => v || 0));
+  const step = 10 ** Math.floor(Math.log10(top));
+  const max = [1, 2, 2.5, 5, 10].map((k) => k * step).find((v) => v >= top);
   return put(canvas, {
     type: 'bar',
     data: { labels: bands, datasets: [

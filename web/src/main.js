@@ -767,6 +767,8 @@ async function start() {
     meta = await api('meta');
   } catch (e) { showError(e); return; }
   F.setThreshold(meta.suppression?.threshold);
+  meta.levels = (meta.levels || ['ward']).filter((l) => l === 'ward' || l === 'lsoa');
+  if (!meta.levels.length) meta.levels = ['ward'];
   document.title = meta.title || document.title;
   $('app-title').textContent = meta.title || 'Community safety atlas';
   $('footer-attribution').textContent = meta.attribution;
