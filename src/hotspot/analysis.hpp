@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "hotspot/area_shapes.hpp"
 #include "hotspot/gistar.hpp"
 #include "hotspot/grid.hpp"
 #include "hotspot/kde.hpp"
@@ -21,6 +22,9 @@ struct HotspotSettings {
   // The extent the grid covers, when not the points' own: the union over periods being compared,
   // so every period gets the same cells (history.hpp). Must contain every point.
   std::optional<Extent> extent;
+  // The area's boundary (e.g. a district's outline dissolved from its wards), in grid metres: cells
+  // whose centre lies outside it are left out of the statistics and the outputs. None: every cell.
+  const std::vector<Shape>* clip = nullptr;
 };
 
 struct HotspotResult {
@@ -28,10 +32,28 @@ struct HotspotResult {
   Bandwidth bandwidth;  // metres 0 when kde is off
   Grid grid;
   std::vector<double> kde;  // incidents per km² at cell centres; empty when off
+  // The dual density (dual.hpp), set by the caller when asked for: residents per km² and incidents
+  // per 1,000 residents at cell centres; empty otherwise (and then not written).
+  std::vector<double> residents_kde, dual_rate;
   GiStar gi;
+  // With a clip: 1 for each cell whose centre is inside the area, 0 outside; empty without one.
+  std::vector<char> in_area;
+  std::int64_t cells_dropped = 0;   // cells left out, centre outside the area
+  std::int64_t points_dropped = 0;  // points in those cells (on the map's data, not in the statistics)
+
+  bool kept(std::size_t id) const { return in_area.empty() || in_area[id] != 0; }
+  std::int64_t cells_kept() const { return static_cast<std::int64_t>(grid.size()) - cells_dropped; }
 };
 
-// Throws InputError for no points, a cell size larger than the area, all points at one spot.
+// Gi*'s p-values come from the normal distribution, which a neighbourhood sum of very sparse counts
+// does not follow: where the average neighbourhood holds under about 5 incidents, one incident in an
+// empty field gives z ≈ 2.5 and a "hot spot". The average neighbourhood: neighbours (the cell
+// itself included) × the mean count over the kept cells.
+inline constexpr double kMinExpectedNeighbourhood = 5;
+double expected_neighbourhood(const HotspotResult& r);
+
+// Throws InputError for no points, a cell size larger than the area, all points at one spot, fewer
+// than 2 cells inside the clip.
 HotspotResult analyse_hotspots(const std::vector<double>& x, const std::vector<double>& y,
                                const HotspotSettings& settings);
 

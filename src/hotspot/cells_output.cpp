@@ -31,6 +31,7 @@ struct CellValues {
   std::int64_t count;
   double kde, z, p, q;
   std::string_view cls;
+  double residents, rate;  // NaN without the dual density
 };
 
 CellValues values_of(const HotspotResult& r, std::size_t id) {
@@ -38,19 +39,26 @@ CellValues values_of(const HotspotResult& r, std::size_t id) {
   int c = g.column_of(id), w = g.row_of(id);
   return CellValues{id,          c,           w,          g.centre_x(c),           g.centre_y(w),
                     g.count[id], r.kde.empty() ? std::nan("") : r.kde[id],       r.gi.z[id],
-                    r.gi.p[id],  r.gi.p_adjusted[id], cell_class_id(r.gi.cell_class[id])};
+                    r.gi.p[id],  r.gi.p_adjusted[id], cell_class_id(r.gi.cell_class[id]),
+                    r.residents_kde.empty() ? std::nan("") : r.residents_kde[id],
+                    r.dual_rate.empty() ? std::nan("") : r.dual_rate[id]};
 }
 
 }  // namespace
 
 void write_cells_csv(const std::filesystem::path& path, const HotspotResult& r) {
   fmt::memory_buffer out;
-  fmt::format_to(std::back_inserter(out), "cell_id,column,row,x,y,count,kde,gi_z,p,p_adjusted,class\n");
+  const bool dual = !r.dual_rate.empty();
+  fmt::format_to(std::back_inserter(out), "cell_id,column,row,x,y,count,kde,gi_z,p,p_adjusted,class{}\n",
+                 dual ? ",residents_kde,kde_per_1000" : "");
   for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    if (!r.kept(id)) continue;
     auto v = values_of(r, id);
-    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}\n", v.id, v.column, v.row,
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}", v.id, v.column, v.row,
                    number(v.x, ""), number(v.y, ""), v.count, number(v.kde, ""), number(v.z, ""), number(v.p, ""),
                    number(v.q, ""), v.cls);
+    if (dual) fmt::format_to(std::back_inserter(out), ",{},{}", number(v.residents, ""), number(v.rate, ""));
+    fmt::format_to(std::back_inserter(out), "\n");
   }
   write_file(path, out);
 }
@@ -62,7 +70,11 @@ void write_cells_geojson(const std::filesystem::path& path, const HotspotResult&
   std::vector<double> e, n, lon, lat;
   e.reserve(r.grid.size() * 4);
   n.reserve(r.grid.size() * 4);
+  std::vector<std::size_t> ids;
   for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    if (r.kept(id)) ids.push_back(id);
+  }
+  for (std::size_t id : ids) {
     const double cx = r.grid.centre_x(r.grid.column_of(id)), cy = r.grid.centre_y(r.grid.row_of(id));
     const double xs[4] = {cx - half, cx + half, cx + half, cx - half};
     const double ys[4] = {cy - half, cy - half, cy + half, cy + half};
@@ -80,9 +92,10 @@ void write_cells_geojson(const std::filesystem::path& path, const HotspotResult&
   fmt::memory_buffer out;
   auto put = std::back_inserter(out);
   fmt::format_to(put, "{{\"type\":\"FeatureCollection\",\n\"features\":[\n");
-  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::size_t id = ids[i];
     auto v = values_of(r, id);
-    const std::size_t k = id * 4;
+    const std::size_t k = i * 4;
     fmt::format_to(put, "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[", v.id);
     // RFC 7946: exterior rings counter-clockwise (SW, SE, NE, NW, SW).
     for (std::size_t c = 0; c < 5; ++c) {
@@ -91,9 +104,13 @@ void write_cells_geojson(const std::filesystem::path& path, const HotspotResult&
     }
     fmt::format_to(put, "]]}},");
     fmt::format_to(put, "\"properties\":{{\"cell_id\":{},\"column\":{},\"row\":{},\"x\":{},\"y\":{},\"count\":{},\"kde\":{},"
-        "\"gi_z\":{},\"p\":{},\"p_adjusted\":{},\"class\":\"{}\"}}}}{}\n",
+        "\"gi_z\":{},\"p\":{},\"p_adjusted\":{},\"class\":\"{}\"",
         v.id, v.column, v.row, number(v.x, "null"), number(v.y, "null"), v.count, number(v.kde, "null"),
-        number(v.z, "null"), number(v.p, "null"), number(v.q, "null"), v.cls, id + 1 < r.grid.size() ? "," : "");
+        number(v.z, "null"), number(v.p, "null"), number(v.q, "null"), v.cls);
+    if (!r.dual_rate.empty()) {
+      fmt::format_to(put, ",\"residents_kde\":{},\"kde_per_1000\":{}", number(v.residents, "null"), number(v.rate, "null"));
+    }
+    fmt::format_to(put, "}}}}{}\n", i + 1 < ids.size() ? "," : "");
   }
   fmt::format_to(put, "]}}\n");
   write_file(path, out);
@@ -107,6 +124,7 @@ void write_periods_csv(const std::filesystem::path& path, const std::vector<cons
   auto put = std::back_inserter(out);
   fmt::format_to(put, "cell_id,period,count,gi_z,p_adjusted,class\n");
   for (std::size_t id = 0; id < (periods.empty() ? 0 : periods.front()->grid.size()); ++id) {
+    if (!periods.back()->kept(id)) continue;
     for (std::size_t t = 0; t < periods.size(); ++t) {
       auto v = values_of(*periods[t], id);
       fmt::format_to(put, "{},\"{}\",{},{},{},{}\n", v.id, labels[t], v.count, number(v.z, ""), number(v.q, ""), v.cls);
@@ -115,12 +133,14 @@ void write_periods_csv(const std::filesystem::path& path, const std::vector<cons
   write_file(path, out);
 }
 
-void write_history_csv(const std::filesystem::path& path, const Grid& g, const std::vector<CellHistory>& history) {
+void write_history_csv(const std::filesystem::path& path, const Grid& g, const std::vector<CellHistory>& history,
+                       const std::vector<char>& in_area) {
   if (history.size() != g.size()) throw InternalError("write_history_csv: a history per cell");
   fmt::memory_buffer out;
   auto put = std::back_inserter(out);
   fmt::format_to(put, "cell_id,x,y,count_first,count_last,change,change_p,history\n");
   for (std::size_t id = 0; id < g.size(); ++id) {
+    if (!in_area.empty() && in_area[id] == 0) continue;
     const auto& h = history[id];
     fmt::format_to(put, "{},{},{},{},{},{},{},{}\n", id, number(g.centre_x(g.column_of(id)), ""),
                    number(g.centre_y(g.row_of(id)), ""), h.first, h.last, h.last - h.first, number(h.change_p, ""),

@@ -17,6 +17,8 @@
 
 namespace csa::hotspot {
 
+// Only the cells kept (HotspotResult::kept: inside the area when the grid is clipped); a cell's id
+// stays its id on the whole grid, so files of the same grid join on it.
 // Columns: cell_id, column, row, x, y (centre, metres), count, kde (per km², empty when not
 // computed), gi_z, p, p_adjusted (empty when undefined) and class (hot99 … none … cold99).
 // Throws IoError when the file cannot be written.
@@ -33,6 +35,7 @@ void write_cells_geojson(const std::filesystem::path& path, const HotspotResult&
 // history).
 void write_periods_csv(const std::filesystem::path& path, const std::vector<const HotspotResult*>& periods,
                        const std::vector<std::string>& labels);
-void write_history_csv(const std::filesystem::path& path, const Grid& grid, const std::vector<CellHistory>& history);
+void write_history_csv(const std::filesystem::path& path, const Grid& grid, const std::vector<CellHistory>& history,
+                       const std::vector<char>& in_area = {});
 
 }  // namespace csa::hotspot

@@ -56,11 +56,17 @@ std::vector<Offset> band_offsets(double cell, double distance) {
   return out;
 }
 
-GiStar gistar(const Grid& g, const std::vector<double>& x, double distance) {
+GiStar gistar(const Grid& g, const std::vector<double>& x, double distance, const std::vector<char>& in_area) {
   if (x.size() != g.size()) {
     throw InternalError(fmt::format("gistar: {} values for {} cells", x.size(), g.size()));
   }
-  if (g.size() < 2) throw InputError("Gi* needs a grid of at least 2 cells");
+  if (!in_area.empty() && in_area.size() != g.size()) {
+    throw InternalError(fmt::format("gistar: {} cells marked in the area for {} cells", in_area.size(), g.size()));
+  }
+  auto kept = [&](std::size_t id) { return in_area.empty() || in_area[id] != 0; };
+  std::size_t n_kept = 0;
+  for (std::size_t id = 0; id < g.size(); ++id) n_kept += kept(id) ? 1 : 0;
+  if (n_kept < 2) throw InputError("Gi* needs a grid of at least 2 cells in the area");
   GiStar out;
   if (distance > 0) {
     out.distance = distance;
@@ -79,11 +85,12 @@ GiStar gistar(const Grid& g, const std::vector<double>& x, double distance) {
   }
   out.neighbours = static_cast<int>(offsets.size());
 
-  const double n = static_cast<double>(x.size());
+  const double n = static_cast<double>(n_kept);
   double sum = 0, sum2 = 0;
-  for (double v : x) {
-    sum += v;
-    sum2 += v * v;
+  for (std::size_t id = 0; id < x.size(); ++id) {
+    if (!kept(id)) continue;
+    sum += x[id];
+    sum2 += x[id] * x[id];
   }
   const double mean = sum / n;
   const double s = std::sqrt(std::max(0.0, sum2 / n - mean * mean));
@@ -93,18 +100,21 @@ GiStar gistar(const Grid& g, const std::vector<double>& x, double distance) {
   if (s > 0) {
     for (int r = 0; r < g.rows; ++r) {
       for (int c = 0; c < g.columns; ++c) {
+        std::size_t id = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(c);
+        if (!kept(id)) continue;
         double local = 0;
         int w = 0;
         for (const auto& o : offsets) {
           int cc = c + o.dc, rr = r + o.dr;
           if (cc < 0 || cc >= g.columns || rr < 0 || rr >= g.rows) continue;
-          local += x[static_cast<std::size_t>(rr) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(cc)];
+          const std::size_t j = static_cast<std::size_t>(rr) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(cc);
+          if (!kept(j)) continue;
+          local += x[j];
           ++w;
         }
         const double wi = w;
-        std::size_t id = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(c);
         // A neighbourhood that is the whole grid has nothing to be compared with: no statistic.
-        if (w >= static_cast<int>(x.size())) continue;
+        if (w >= static_cast<int>(n_kept)) continue;
         const double z = (local - mean * wi) / (s * std::sqrt((n * wi - wi * wi) / (n - 1)));
         out.z[id] = z;
         out.p[id] = std::erfc(std::fabs(z) / std::sqrt(2.0));  // = 2 (1 − Φ(|z|)), accurate in the tail

@@ -56,8 +56,12 @@ struct GiStar {
 double default_band(double cell);
 
 // Gi* of `values` (grid.size() of them, e.g. grid.count as doubles) over the grid's cells.
-// distance <= 0 means default_band(grid.cell). Throws InputError when the grid has fewer than 2
-// cells or the band is narrower than the cell (no neighbour but itself).
-GiStar gistar(const Grid& grid, const std::vector<double>& values, double distance = 0);
+// distance <= 0 means default_band(grid.cell). `in_area` (grid.size() entries, or empty for every
+// cell) leaves the cells marked 0 out altogether: they are not among the n cells, add nothing to
+// the mean, the sd or any neighbourhood (a kept cell beside them is treated as at an edge), and get
+// no statistic (NaN, class none). Throws InputError when fewer than 2 cells are kept or the band is
+// narrower than the cell (no neighbour but itself).
+GiStar gistar(const Grid& grid, const std::vector<double>& values, double distance = 0,
+              const std::vector<char>& in_area = {});
 
 }  // namespace csa::hotspot

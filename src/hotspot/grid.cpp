@@ -9,13 +9,12 @@
 
 namespace csa::hotspot {
 
-namespace {
-
-// Rounded for the announcement: "250 m", "12.5 m", "2 km".
 std::string metres_text(double m) {
   if (m >= 1000 && std::fmod(m, 1000) == 0) return fmt::format("{:g} km", m / 1000);
   return fmt::format("{:g} m", m);
 }
+
+namespace {
 
 void check_same_length(const std::vector<double>& x, const std::vector<double>& y) {
   if (x.size() != y.size()) {
@@ -41,6 +40,17 @@ double nice_floor(double value) {
     if (m * power <= value * (1 + 1e-12)) return m * power;
   }
   return power;  // unreachable: value >= power
+}
+
+double nice_next(double value) {
+  if (!(value > 0) || !std::isfinite(value)) throw InternalError(fmt::format("nice_next({})", value));
+  double power = std::pow(10.0, std::floor(std::log10(value)));
+  for (double p : {power, power * 10}) {
+    for (double m : {1.0, 2.0, 2.5, 5.0}) {
+      if (m * p > value * (1 + 1e-12)) return m * p;
+    }
+  }
+  return power * 10;  // unreachable
 }
 
 CellSize auto_cell_size(const Extent& e) {

@@ -39,8 +39,13 @@ CellSize auto_cell_size(const Extent& extent);
 // with the cells around it" loses its meaning).
 CellSize given_cell_size(double metres, const Extent& extent);
 
+// A length for the announcement and the report: "250 m", "12.5 m", "2 km".
+std::string metres_text(double metres);
+
 // The largest nice number (1, 2, 2.5, 5 × 10^k) not above `value` (> 0).
 double nice_floor(double value);
+// The smallest nice number above `value` (> 0): 100 → 200 → 250 → 500 → 1,000.
+double nice_next(double value);
 
 // Cells are numbered row by row from the south-west: id = row * columns + column. The origin is
 // snapped to a multiple of the cell size, so grids of the same cell size over different periods or

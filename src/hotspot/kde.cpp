@@ -62,13 +62,20 @@ Bandwidth given_bandwidth(double metres) {
 
 std::vector<double> quartic_kde(const Grid& g, const std::vector<double>& x, const std::vector<double>& y,
                                 double h) {
+  return quartic_kde(g, x, y, {}, h);
+}
+
+std::vector<double> quartic_kde(const Grid& g, const std::vector<double>& x, const std::vector<double>& y,
+                                const std::vector<double>& weight, double h) {
   if (x.size() != y.size()) throw InternalError("quartic_kde: x and y differ in length");
+  if (!weight.empty() && weight.size() != x.size()) throw InternalError("quartic_kde: a weight per point");
   if (!(h > 0)) throw InternalError(fmt::format("quartic_kde: bandwidth {}", h));
   std::vector<double> density(g.size(), 0.0);
   const double h2 = h * h;
   const double scale = 3.0 / (std::numbers::pi * h2) * 1e6;  // per m² → per km²
   for (std::size_t i = 0; i < x.size(); ++i) {
     if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
+    const double w = weight.empty() ? 1.0 : weight[i];
     // Only the cells whose centre can be within h: rows whose centre y is in [y − h, y + h], and
     // in each row the columns within the disc's chord at that row (a quarter fewer than the square).
     int r0 = std::max(0, static_cast<int>(std::ceil((y[i] - h - g.y0) / g.cell - 0.5)));
@@ -82,7 +89,7 @@ std::vector<double> quartic_kde(const Grid& g, const std::vector<double>& x, con
       for (int c = c0; c <= c1; ++c) {
         double dx = g.centre_x(c) - x[i];
         double u = 1 - (dx * dx + dy * dy) / h2;
-        if (u > 0) density[base + static_cast<std::size_t>(c)] += scale * u * u;
+        if (u > 0) density[base + static_cast<std::size_t>(c)] += w * scale * u * u;
       }
     }
   }

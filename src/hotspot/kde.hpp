@@ -38,4 +38,9 @@ Bandwidth given_bandwidth(double metres);
 std::vector<double> quartic_kde(const Grid& grid, const std::vector<double>& x, const std::vector<double>& y,
                                 double bandwidth);
 
+// The same with a weight per point (e.g. an LSOA's residents at its centroid): Σ w_i K(d_i), so the
+// surface integrates to Σ w_i, in weight per km². `weight` has x.size() entries.
+std::vector<double> quartic_kde(const Grid& grid, const std::vector<double>& x, const std::vector<double>& y,
+                                const std::vector<double>& weight, double bandwidth);
+
 }  // namespace csa::hotspot

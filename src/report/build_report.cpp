@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -13,8 +15,13 @@
 #include "core/thousands.hpp"
 #include "figure/bar_chart.hpp"
 #include "figure/choropleth.hpp"
+#include "figure/hotspot_map.hpp"
 #include "figure/line_chart.hpp"
 #include "geo/dissolve.hpp"
+#include "geo/projection.hpp"
+#include "hotspot/analysis.hpp"
+#include "hotspot/area_points.hpp"
+#include "hotspot/area_shapes.hpp"
 #include "measure/rate.hpp"
 #include "measure/rounding.hpp"
 #include "measure/share.hpp"
@@ -38,6 +45,9 @@ using document::Paragraph;
 using document::TableBlock;
 
 constexpr const char* kSource = "Source: police.uk street-level crime and ASB data; ONS geography.";
+// A theme needs at least this many located incidents in the latest year for a hot-spot map: with
+// fewer, nearly every cell is empty and Gi* has too little to compare a cell's neighbourhood with.
+constexpr std::int64_t kHotspotMinIncidents = 50;
 
 // Builds the document chapter by chapter; one object so every chapter shares the inputs, the
 // claims and the table ids.
@@ -471,6 +481,7 @@ class Builder {
     figure(monthly_figure(all, "fig-overview-monthly"));
     harm();
     ward_section(all);
+    hotspot_section(all);
   }
 
   // Crime by harm as well as volume (Cambridge Crime Harm Index), when the config names the weights.
@@ -610,6 +621,7 @@ class Builder {
     figure(monthly_figure(t, "fig-" + t.selection.id + "-monthly"));
     if (in_.deep_dive) end_of_year_review(t);
     if (!t.wards.empty()) ward_section(t);
+    hotspot_section(t);
   }
 
   // The deep dive's month-by-month look at the latest year (seeds 001 and 003): each month against
@@ -691,8 +703,8 @@ class Builder {
     if (has_boundaries()) {
       figure(ward_map(t, printed_rates));
     } else if (t.is_group) {
-      p("No ward boundaries are loaded, so the report has no ward maps (load them with `csa geography load "
-        "--boundaries wards.geojson`).",
+      p("No ward boundaries are loaded, so the report has no ward maps and no hot-spot maps (load them with `csa "
+        "geography load --boundaries wards.geojson`).",
         Paragraph::Style::note);
     }
   }
@@ -706,6 +718,254 @@ class Builder {
       }
     }
     return !ward_boundaries_.empty();
+  }
+
+  // The district's outline, dissolved from its wards once and drawn on every map.
+  const std::vector<unsigned char>& district_outline() {
+    if (district_outline_.empty()) district_outline_ = geo::dissolve(ward_wkb());
+    return district_outline_;
+  }
+  std::vector<std::vector<unsigned char>> ward_wkb() const {
+    std::vector<std::vector<unsigned char>> wards;
+    for (const auto& b : ward_boundaries_) wards.emplace_back(b.wkb.begin(), b.wkb.end());
+    return wards;
+  }
+
+  // ---- hot spots -------------------------------------------------------------------------------
+  // What every theme's hot-spot map shares, made on first use: the incidents with their coordinates,
+  // the wards in grid metres, and one cell size for the whole report, chosen by the automatic rule
+  // from the district's extent (so every theme's map has the same cells and the maps compare).
+  struct HotspotBasis {
+    dataset::Incidents incidents;
+    std::unique_ptr<geo::BngProjector> projector;
+    std::vector<hotspot::Shape> wards;  // ward_boundaries_ order
+    std::vector<std::string> ward_names;
+    hotspot::Extent district;
+    hotspot::CellSize cell;
+  };
+  HotspotBasis& hotspot_basis() {
+    if (!hotspot_basis_) {
+      auto b = std::make_unique<HotspotBasis>();
+      b->incidents = dataset::load_incidents(*in_.store, g_, in_.assignment);
+      b->projector = std::make_unique<geo::BngProjector>();
+      b->wards = hotspot::shapes_from_wkb(ward_wkb());
+      for (const auto& w : ward_boundaries_) {
+        int idx = g_.find_code(w.code);
+        b->ward_names.push_back(idx >= 0 ? g_.area(idx).name : w.name);
+      }
+      b->district = hotspot::extent_of_shapes(b->wards);
+      b->cell = hotspot::auto_cell_size(b->district);
+      hotspot_basis_ = std::move(b);
+    }
+    return *hotspot_basis_;
+  }
+
+  // Hot cells of one theme by ward, as the table prints them: a row per ward with a hot cell (most
+  // first), cells whose centre is in no ward last, and the area's total.
+  struct HotspotWard {
+    std::string name;
+    std::array<std::int64_t, 3> hot{};  // at 99, 95, 90%
+    std::int64_t total() const { return hot[0] + hot[1] + hot[2]; }
+  };
+
+  void hotspot_section(const ThemeFacts& t) {
+    if (!has_boundaries()) return;
+    h(2, "Hot spots", "ch-" + t.selection.id + "-hotspots", t.is_group);
+    // A map that cannot be made (a boundary outside Great Britain, say) says why instead of failing
+    // the report; nothing of it has been added to the document or the claims when it throws.
+    try {
+      hotspot_body(t);
+    } catch (const InputError& e) {
+      p(fmt::format("The hot-spot map of {} cannot be made: {}", to_lower_first(t.selection.label), e.what()),
+        Paragraph::Style::warning);
+    }
+  }
+
+  void hotspot_body(const ThemeFacts& t) {
+    const std::string& id = t.selection.id;
+    const std::string label = to_lower_first(t.selection.label);
+    HotspotBasis& basis = hotspot_basis();
+    auto points = hotspot::select_area_points(basis.incidents, g_, a_.area, t.selection.crime_types, a_.latest(),
+                                              *basis.projector);
+    if (points.mapped() < kHotspotMinIncidents) {
+      p(fmt::format("Fewer than {} {} {}s in {} in {} have a location, too few for a hot-spot map: with so few, nearly "
+                    "every grid cell is empty and a cell's neighbourhood cannot be told apart from chance.",
+                    kHotspotMinIncidents, label, noun_of(t), area_.name, a_.latest().description()),
+        Paragraph::Style::note);
+      return;
+    }
+    hotspot::HotspotSettings settings;
+    settings.kde = false;  // the map shows Gi* classes only
+    hotspot::Extent e = hotspot::extent_of(points.x, points.y);
+    e = {std::min(e.xmin, basis.district.xmin), std::min(e.ymin, basis.district.ymin),
+         std::max(e.xmax, basis.district.xmax), std::max(e.ymax, basis.district.ymax)};
+    settings.extent = e;
+    // The report's cells, made coarser (the next nice size, step by step) until the average Gi*
+    // neighbourhood holds enough incidents for its normal p-values; no map when even cells of a tenth
+    // of the district's shorter side are too sparse.
+    const double coarsest = std::min(basis.district.width(), basis.district.height()) / 10;
+    hotspot::HotspotResult r;
+    for (double cell = basis.cell.metres;; cell = hotspot::nice_next(cell)) {
+      if (cell > coarsest) {
+        p(fmt::format("{} {}s in {} in {} are too sparse for a hot-spot map: even with cells of {} the average "
+                      "neighbourhood of a cell would hold fewer than {:g}, and with counts so sparse Gi* would call a "
+                      "single incident in an empty field a hot spot.",
+                      t.selection.label, noun_of(t), area_.name, a_.latest().description(), hotspot::metres_text(r.grid.cell),
+                      hotspot::kMinExpectedNeighbourhood),
+          Paragraph::Style::note);
+        return;
+      }
+      settings.cell_size = cell;
+      r = hotspot::analyse_hotspots(points.x, points.y, settings);
+      if (hotspot::expected_neighbourhood(r) >= hotspot::kMinExpectedNeighbourhood) break;
+    }
+    const std::vector<int> ward_of = hotspot::locate_cells(r.grid, basis.wards);
+    FigureBlock map = hotspot_figure(t, r);  // drawn first: nothing is claimed for a map that cannot be drawn
+
+    // The sentence, from the cells.
+    std::int64_t hot = 0, hot99 = 0, cold = 0;
+    std::map<int, std::int64_t> hot_in;  // ward index (-1: none) → hot cells
+    for (std::size_t c = 0; c < r.grid.size(); ++c) {
+      const int k = static_cast<int>(r.gi.cell_class[c]);
+      if (k > 0) {
+        ++hot;
+        hot99 += k == 3 ? 1 : 0;
+        ++hot_in[ward_of[c]];
+      } else if (k < 0) {
+        ++cold;
+      }
+    }
+    const std::string table_id = "tbl-" + id + "-hotspots";
+    const std::string total_row = area_.name;
+    std::string text = fmt::format(
+        "{{ref:fig-{}-hotspots}} maps where {} concentrated in {}: of the {} grid cells of {} over the district{}, ",
+        id, label, a_.latest().description(), with_commas(static_cast<std::int64_t>(r.grid.size())), hotspot::metres_text(r.grid.cell),
+        r.grid.cell > basis.cell.metres
+            ? fmt::format(" (coarser than the report's {}, so that a cell's neighbourhood holds {:g} incidents or more "
+                          "on average)",
+                          hotspot::metres_text(basis.cell.metres), hotspot::kMinExpectedNeighbourhood)
+            : std::string());
+    if (hot == 0) {
+      text += "none is a hot spot at 90% confidence or more: no part of the district has significantly more than the "
+              "average cell would give by chance.";
+    } else {
+      text += fmt::format("{} {} hot spots at 90% confidence or more ({} at 99%)",
+                          out_.claims.add({with_commas(hot), table_id, total_row, "hot_cells", static_cast<double>(hot)}),
+                          hot == 1 ? "is a" : "are",
+                          out_.claims.add({with_commas(hot99), table_id, total_row, "hot_99", static_cast<double>(hot99)}));
+      std::vector<std::pair<int, std::int64_t>> by_ward;
+      for (const auto& [w, n] : hot_in) {
+        if (w >= 0) by_ward.emplace_back(w, n);
+      }
+      std::stable_sort(by_ward.begin(), by_ward.end(), [&](const auto& x, const auto& y) {
+        return x.second != y.second ? x.second > y.second : basis.ward_names[static_cast<std::size_t>(x.first)] <
+                                                               basis.ward_names[static_cast<std::size_t>(y.first)];
+      });
+      std::vector<std::string> named;
+      std::int64_t covered = 0;
+      for (const auto& [w, n] : by_ward) {
+        if (named.size() == 3 || 2 * covered > hot) break;
+        const std::string& name = basis.ward_names[static_cast<std::size_t>(w)];
+        named.push_back(fmt::format("{} ({})", name,
+                                    out_.claims.add({with_commas(n), table_id, name, "hot_cells", static_cast<double>(n)})));
+        covered += n;
+      }
+      if (!named.empty()) {
+        text += 2 * covered > hot ? fmt::format(", most of them in {}", join_list(named))
+                                  : fmt::format(", spread over {} wards, the most in {}", by_ward.size(), join_list(named));
+      }
+      text += fmt::format(". {{ref:{}}} counts them by ward.", table_id);
+    }
+    if (cold > 0) text += fmt::format(" {} {} cold spot{}.", with_commas(cold), cold == 1 ? "cell is a" : "cells are", cold == 1 ? "" : "s");
+    p(text);
+    figure(std::move(map));
+    if (hot > 0) table(table_id, hotspot_table(t, r, ward_of, basis));
+  }
+
+  // The table of hot cells by ward, counted from the cells again (not from the sentence's tally).
+  table::Table hotspot_table(const ThemeFacts& t, const hotspot::HotspotResult& r, const std::vector<int>& ward_of,
+                             const HotspotBasis& basis) const {
+    std::vector<HotspotWard> wards(basis.ward_names.size() + 1);  // the last: in no ward
+    for (std::size_t w = 0; w < basis.ward_names.size(); ++w) wards[w].name = basis.ward_names[w];
+    wards.back().name = "In no ward (centre outside every ward boundary)";
+    for (std::size_t c = 0; c < r.grid.size(); ++c) {
+      switch (r.gi.cell_class[c]) {
+        case hotspot::CellClass::hot99:
+        case hotspot::CellClass::hot95:
+        case hotspot::CellClass::hot90: {
+          auto& w = ward_of[c] >= 0 ? wards[static_cast<std::size_t>(ward_of[c])] : wards.back();
+          ++w.hot[static_cast<std::size_t>(3 - static_cast<int>(r.gi.cell_class[c]))];
+          break;
+        }
+        default: break;
+      }
+    }
+    table::Table tb;
+    tb.title = fmt::format("{} hot-spot cells by ward, {}, {}", t.selection.label, area_.name, a_.latest().description());
+    tb.columns = {{"ward", "Ward", table::Align::left},
+                  {"hot_99", "Hot, 99%", table::Align::right},
+                  {"hot_95", "Hot, 95%", table::Align::right},
+                  {"hot_90", "Hot, 90%", table::Align::right},
+                  {"hot_cells", "Hot cells", table::Align::right}};
+    auto row = [](const HotspotWard& w, table::RowKind kind) {
+      table::Row out{{{w.name, std::nullopt}}, kind};
+      for (std::int64_t v : {w.hot[0], w.hot[1], w.hot[2], w.total()}) out.cells.push_back({with_commas(v), static_cast<double>(v)});
+      return out;
+    };
+    HotspotWard total{area_.name, {}};
+    std::vector<const HotspotWard*> shown;
+    for (std::size_t w = 0; w < wards.size(); ++w) {
+      for (std::size_t k = 0; k < 3; ++k) total.hot[k] += wards[w].hot[k];
+      if (wards[w].total() > 0 && w + 1 < wards.size()) shown.push_back(&wards[w]);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](const HotspotWard* x, const HotspotWard* y) {
+      return x->total() != y->total() ? x->total() > y->total() : x->name < y->name;
+    });
+    if (wards.back().total() > 0) shown.push_back(&wards.back());
+    for (const auto* w : shown) tb.rows.push_back(row(*w, table::RowKind::body));
+    tb.rows.push_back(row(total, table::RowKind::total));
+    tb.notes.push_back(fmt::format("Cells of {}, each placed in the ward that contains its centre. A cell is a hot "
+                                   "spot when its Getis\u2013Ord Gi* is positive and its p-value, adjusted for the false "
+                                   "discovery rate over all {} cells (Benjamini\u2013Hochberg), is under 0.10 (90%), 0.05 "
+                                   "(95%) or 0.01 (99%). Only wards with a hot cell are listed.",
+                                   hotspot::metres_text(r.grid.cell), with_commas(static_cast<std::int64_t>(r.grid.size()))));
+    tb.notes.push_back("Source: police.uk street-level crime and ASB data (locations anonymised to snap points). " +
+                       std::string(table::kOglAttribution));
+    return tb;
+  }
+
+  FigureBlock hotspot_figure(const ThemeFacts& t, const hotspot::HotspotResult& r) {
+    figure::HotspotMapSpec spec;
+    spec.text.title = fmt::format("{} hot spots, {}, {}", t.selection.label, area_.name, a_.latest().description());
+    spec.text.subtitle = fmt::format("Cells of {} by Getis\u2013Ord Gi* class, after the Benjamini\u2013Hochberg "
+                                     "false discovery rate adjustment",
+                                     hotspot::metres_text(r.grid.cell));
+    spec.text.source = "Source: police.uk street-level crime data (locations anonymised to snap points); ONS geography.";
+    spec.text.draw_title = false;
+    spec.cell_size = r.grid.cell;
+    for (std::size_t c = 0; c < r.grid.size(); ++c) {
+      const int col = r.grid.column_of(c), row = r.grid.row_of(c);
+      spec.cells.push_back({r.grid.centre_x(col), r.grid.centre_y(row), r.grid.count[c], static_cast<int>(r.gi.cell_class[c])});
+    }
+    spec.wards = ward_wkb();
+    spec.outline = district_outline();
+    FigureBlock f;
+    f.id = "fig-" + t.selection.id + "-hotspots";
+    f.caption = fmt::format("{}: Getis\u2013Ord Gi* on {} grid cells, each with the cells whose centres are within "
+                            "{} (the 8 around it), p-values adjusted for the false discovery rate "
+                            "(Benjamini\u2013Hochberg) over all {} cells; hot and cold spots at 90, 95 and 99% confidence",
+                            spec.text.title, hotspot::metres_text(r.grid.cell), hotspot::metres_text(std::round(r.gi.distance)),
+                            with_commas(static_cast<std::int64_t>(r.grid.size())));
+    std::size_t hot = 0;
+    for (auto c : r.gi.cell_class) hot += static_cast<int>(c) > 0 ? 1 : 0;
+    f.alt_text = fmt::format("Map of {} in {} on a grid of {} cells over the ward boundaries; {} cells are hot spots "
+                             "at 90% confidence or more.",
+                             to_lower_first(t.selection.label), area_.name, hotspot::metres_text(r.grid.cell), hot);
+    spec.text.alt_text = f.alt_text;
+    f.svg = figure::hotspot_map(spec);
+    f.file_stem = f.id.substr(4);
+    f.source.clear();  // the figure prints its own source line
+    return f;
   }
 
   FigureBlock ward_map(const ThemeFacts& t, const std::map<std::string, std::optional<double>>& printed_rates) {
@@ -724,12 +984,7 @@ class Builder {
       if (auto it = printed_rates.find(idx >= 0 ? g_.area(idx).name : b.name); it != printed_rates.end()) m.value = it->second;
       spec.areas.push_back(std::move(m));
     }
-    if (district_outline_.empty()) {
-      std::vector<std::vector<unsigned char>> wards;
-      for (const auto& b : ward_boundaries_) wards.emplace_back(b.wkb.begin(), b.wkb.end());
-      district_outline_ = geo::dissolve(wards);
-    }
-    spec.outline = district_outline_;
+    spec.outline = district_outline();
     std::size_t distinct = 0;
     {
       std::set<double> values;
@@ -1057,6 +1312,7 @@ class Builder {
   bool boundaries_loaded_ = false;
   std::vector<store::BoundaryRecord> ward_boundaries_;
   std::vector<unsigned char> district_outline_;  // dissolved from the wards once, drawn on every map
+  std::unique_ptr<HotspotBasis> hotspot_basis_;
   std::optional<table::Table> overview_;
   std::optional<table::Table> district_rates_;
   bool district_rates_built_ = false;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -52,6 +54,7 @@ class Checker {
     numbering();
     suppression();
     linked_suppression();
+    hotspot_tables();
     return std::move(report_);
   }
 
@@ -275,6 +278,58 @@ class Checker {
       report_.passed.push_back(fmt::format("suppression across tables: {} ward-years, no theme count recoverable from a "
                                            "ward's all-crime count",
                                            checked));
+    }
+  }
+
+  // The hot-spot tables ("tbl-<theme>-hotspots"): each row's hot cells are the sum of its 99, 95 and
+  // 90% columns, and the area's total row is the sum of the ward rows in every column.
+  void hotspot_tables() {
+    static constexpr std::string_view kSuffix = "-hotspots";
+    static constexpr std::array<std::string_view, 4> kKeys = {"hot_99", "hot_95", "hot_90", "hot_cells"};
+    std::size_t before = report_.failures.size(), checked = 0;
+    for (const auto& [id, block] : tables_) {
+      if (id.size() <= kSuffix.size() || id.substr(id.size() - kSuffix.size()) != kSuffix) continue;
+      const table::Table& t = block->table;
+      std::array<int, 4> col{};
+      for (std::size_t k = 0; k < kKeys.size(); ++k) col[k] = column_of(t, kKeys[k]);
+      if (std::find(col.begin(), col.end(), -1) != col.end()) {
+        fail("hot-spot tables add up", fmt::format("table {} lacks a hot-cell column", block->number));
+        continue;
+      }
+      auto value = [&](const table::Row& r, std::size_t k) {
+        const auto& v = r.cells[static_cast<std::size_t>(col[k])].value;
+        return v ? *v : std::nan("");
+      };
+      std::array<double, 4> sum{};
+      const table::Row* total = nullptr;
+      for (const auto& r : t.rows) {
+        ++checked;
+        if (!(value(r, 0) + value(r, 1) + value(r, 2) == value(r, 3))) {
+          fail("hot-spot tables add up", fmt::format("table {}, {}: {} hot cells, but its 99, 95 and 90% columns add up "
+                                                     "to {}",
+                                                     block->number, r.cells[0].text, value(r, 3),
+                                                     value(r, 0) + value(r, 1) + value(r, 2)));
+        }
+        if (r.kind == table::RowKind::total) {
+          total = &r;
+        } else {
+          for (std::size_t k = 0; k < 4; ++k) sum[k] += value(r, k);
+        }
+      }
+      if (total == nullptr) {
+        fail("hot-spot tables add up", fmt::format("table {} has no total row", block->number));
+        continue;
+      }
+      for (std::size_t k = 0; k < 4; ++k) {
+        if (!(sum[k] == value(*total, k))) {
+          fail("hot-spot tables add up", fmt::format("table {}, {}: the total is {}, but the wards add up to {}",
+                                                     block->number, t.columns[static_cast<std::size_t>(col[k])].title,
+                                                     value(*total, k), sum[k]));
+        }
+      }
+    }
+    if (report_.failures.size() == before && checked > 0) {
+      report_.passed.push_back(fmt::format("hot-spot tables add up: {} rows, each total the sum of its parts", checked));
     }
   }
 

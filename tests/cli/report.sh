@@ -66,7 +66,20 @@ else change="did not change"; fi
 for f in report.html report.pdf report.docx tables.xlsx self-checks.txt; do
   [ -s "out/$f" ] || fail "out/$f was not written"
 done
-grep -q "^Cambridge (E07000008): 6 self-checks passed" report.txt || fail "stdout lacks the self-check line: $(head -3 report.txt)"
+grep -q "^Cambridge (E07000008): 7 self-checks passed" report.txt || fail "stdout lacks the self-check line: $(head -3 report.txt)"
+grep -q "hot-spot tables add up" out/self-checks.txt || fail "self-checks.txt lacks the hot-spot tables check"
+# Hot-spot maps: the all-crime one in the overview and shoplifting's in its chapter, as SVG and PNG,
+# in the HTML and the DOCX; robbery (too sparse in Cambridge) gets a sentence instead of a map.
+for f in all_crime-hotspots shoplifting-hotspots; do
+  [ -s "out/figures/$f.svg" ] && [ -s "out/figures/$f.png" ] || fail "out/figures/$f.svg/.png missing"
+done
+grep -q 'class="cell"' out/figures/shoplifting-hotspots.svg || fail "the shoplifting hot-spot map draws no cells"
+grep -qF "Getis–Ord Gi* on" out/report.html || fail "report.html lacks a hot-spot map caption"
+grep -qF "Shoplifting hot-spot cells by ward, Cambridge, YE December 2025" out/report.html || fail "report.html lacks the shoplifting hot-spot table"
+grep -qF "Robbery offences in Cambridge in YE December 2025 are too sparse for a hot-spot map" out/report.html \
+  || fail "report.html lacks robbery's too-sparse sentence"
+[ "$(unzip -p out/report.docx word/document.xml | grep -o 'Getis–Ord Gi\* on' | wc -l)" -ge 2 ] \
+  || fail "report.docx lacks the hot-spot maps' captions"
 
 pdftotext out/report.pdf out/report.txt
 grep -qF "$title" out/report.txt || fail "report.pdf lacks the title '$title'"
@@ -150,10 +163,10 @@ PY
   [ -z "$leaks" ] || fail "secondary suppression leaves intervals printed: $leaks"
 fi
 
-# self-checks.txt: the six checks, each passed.
+# self-checks.txt: the seven checks, each passed.
 [ "$(head -1 out/self-checks.txt)" = "Self-checks passed:" ] || fail "self-checks.txt: $(head -1 out/self-checks.txt)"
-[ "$(grep -c '^  - ' out/self-checks.txt)" = 6 ] || fail "self-checks.txt does not list 6 checks: $(cat out/self-checks.txt)"
-for check in "text equals tables:" "groups add up:" "changes and shares recompute:" "numbering:" "suppression:" "suppression across tables:"; do
+[ "$(grep -c '^  - ' out/self-checks.txt)" = 7 ] || fail "self-checks.txt does not list 7 checks: $(cat out/self-checks.txt)"
+for check in "text equals tables:" "groups add up:" "changes and shares recompute:" "numbering:" "suppression:" "suppression across tables:" "hot-spot tables add up:"; do
   grep -qF -- "  - $check" out/self-checks.txt || fail "self-checks.txt lacks '$check'"
 done
 

@@ -98,8 +98,79 @@ TEST_F(ReportBuild, BetabyPassesItsSelfChecks) {
   auto b = build(tw::kBetaby);
   auto r = checks(*b);
   EXPECT_TRUE(r.ok()) << failures(r);
-  EXPECT_EQ(r.passed.size(), 6u);
+  EXPECT_EQ(r.passed.size(), 6u);  // Betaby's wards lie partly outside Great Britain: no hot-spot map
   EXPECT_GT(b->report.claims.all().size(), 5u);
+}
+
+// Hot spots in the synthetic world, worked by hand: every placed incident sits at its ward's centre,
+// so a theme's incidents fill one cell per ward. Alphaton's wards are 3° × 1° (111 km north-south),
+// so the report's cells are 2 km (111 km / 50 rounded down). All crime in 2025 puts 196 incidents
+// at Castle's centre, 138 at Abbey's and 17 at Market's: 351 over some 6,000 cells of 2 km is far
+// too sparse for Gi* (an average neighbourhood of 9 cells holds 0.5, under the 5 needed), and so is
+// 2.5 km (0.8) and 5 km (~940 cells: 3.4), so the cells grow to 10 km (286 cells: 9 × 351 / 286 =
+// 11). Then x̄ = 351/286 = 1.227, Σx² = 57,749, s = √(57,749/286 − x̄²) = 14.16, and a cell whose
+// 3 × 3 neighbourhood holds Castle's 196 has Gi* = (196 − 9 x̄) / (s √((286·9 − 81)/285)) = 4.42
+// (p = 1e-5; × 286 / 9 after Benjamini–Hochberg: 3e-4, hot at 99%); Abbey's 138 gives 3.03
+// (p = 0.0024; × 286 / 18 = 0.039: hot at 95%); Market's 17 gives 0.14. So 9 hot cells at 99% in
+// Castle and 9 at 95% in Abbey. Burglary (116) is too sparse even at 10 km (9 × 116 / 286 = 3.7),
+// and 20 km is more than a tenth of the shorter side: no map. Shoplifting (36 located) is under 50.
+TEST_F(ReportBuild, HotSpotMapsAndTheirTableMatchTheHandWorkedGrid) {
+  auto b = build(tw::kAlphaton);
+  const auto& d = b->report.document;
+  const table::Table* t = table_of(d, "tbl-all_crime-hotspots");
+  ASSERT_NE(t, nullptr);
+  ASSERT_NE(cell(*t, "Castle", "hot_99"), nullptr);
+  EXPECT_EQ(cell(*t, "Castle", "hot_99")->value, 9.0);
+  EXPECT_EQ(cell(*t, "Castle", "hot_cells")->value, 9.0);
+  EXPECT_EQ(cell(*t, "Abbey", "hot_99")->value, 0.0);
+  EXPECT_EQ(cell(*t, "Abbey", "hot_95")->value, 9.0);
+  EXPECT_EQ(cell(*t, "Market", "hot_cells"), nullptr);  // no hot cell: not listed
+  EXPECT_EQ(cell(*t, "Alphaton", "hot_cells")->value, 18.0);
+  EXPECT_EQ(cell(*t, "Alphaton", "hot_99")->value, 9.0);
+  const std::string text = paragraphs(d);
+  EXPECT_TRUE(contains(text, "grid cells of 10 km over the district (coarser than the report's 2 km, so that a cell's "
+                             "neighbourhood holds 5 incidents or more on average), 18 are hot spots at 90% confidence "
+                             "or more (9 at 99%), most of them in Abbey (9) and Castle (9)"))
+      << text;
+  EXPECT_EQ(table_of(d, "tbl-burglary-hotspots"), nullptr);
+  EXPECT_TRUE(contains(text, "Burglary offences in Alphaton in YE December 2025 are too sparse for a hot-spot map")) << text;
+  // Too few located: a sentence, no map, no table.
+  EXPECT_TRUE(contains(text, "Fewer than 50 shoplifting offences in Alphaton in YE December 2025 have a location")) << text;
+  bool shoplifting_map = false, all_crime_map = false;
+  for (const auto& block : d.blocks) {
+    if (const auto* f = std::get_if<document::FigureBlock>(&block)) {
+      shoplifting_map |= f->id == "fig-shoplifting-hotspots";
+      if (f->id == "fig-all_crime-hotspots") {
+        all_crime_map = true;
+        EXPECT_TRUE(contains(f->caption, "Benjamini")) << f->caption;
+        EXPECT_TRUE(contains(f->caption, "on 10 km grid cells")) << f->caption;
+        EXPECT_TRUE(contains(f->svg, "class=\"cell\"")) << "no cells drawn";
+      }
+    }
+  }
+  EXPECT_FALSE(shoplifting_map);
+  EXPECT_TRUE(all_crime_map);
+  // The claims are checked: a wrong hot-cell count in the text fails the self-checks.
+  auto r = checks(*b);
+  EXPECT_TRUE(r.ok()) << failures(r);
+  Claims claims = b->report.claims;
+  claims.add({"19", "tbl-all_crime-hotspots", "Alphaton", "hot_cells", 19});
+  auto bad = run_self_checks(d, claims, taxonomy::default_taxonomy(), 5);
+  EXPECT_FALSE(bad.ok());
+}
+
+TEST_F(ReportBuild, AHotSpotTableThatDoesNotAddUpFailsTheSelfChecks) {
+  auto b = build(tw::kAlphaton);
+  for (auto& block : b->report.document.blocks) {
+    if (auto* t = std::get_if<document::TableBlock>(&block); t != nullptr && t->id == "tbl-all_crime-hotspots") {
+      t->table.rows.front().cells[1].value = 8.0;  // Abbey's 99% column no longer adds up
+    }
+  }
+  auto r = checks(*b);
+  ASSERT_FALSE(r.ok());
+  bool named = false;
+  for (const auto& f : r.failures) named |= f.check == "hot-spot tables add up";
+  EXPECT_TRUE(named) << failures(r);
 }
 
 TEST_F(ReportBuild, AlphatonWithoutSuppressionPassesItsSelfChecks) {
