@@ -5,14 +5,19 @@ JOBS  ?= $(shell nproc)
 SHARED ?= $(abspath ../shared)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build build-asan build-fuzz test test-release test-asan fuzz-short demo clean
+.PHONY: all deps build web build-asan build-fuzz test test-release test-asan fuzz-short demo clean
 
 all: build
 
 deps:
 	@./scripts/install-deps.sh
 
-build: deps
+# The atlas app (web/ → web/dist/), bundled by esbuild from the npm packages pinned in
+# web/package-lock.json; npm ci runs again only when the lock file changes.
+web: deps
+	@cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build
+
+build: deps web
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSA_SHARED_DIR=$(SHARED) >/dev/null
 	@cmake --build build -j$(JOBS)
 

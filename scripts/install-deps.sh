@@ -17,7 +17,11 @@ pkgs=(
   librsvg2-dev libcairo2-dev       # figures: SVG rendered to PNG in-process
   poppler-utils unzip zip          # pdftoppm/pdftotext, unzip: tests look inside the PDF, DOCX, XLSX; zip: data/report/make-reference-docx.sh
   fonts-dejavu-core fonts-liberation2   # the fonts the figures and the PDF are set in (no download at run time)
+  libcpp-httplib-dev                # csa serve: the atlas's HTTP server (in the native module)
+  wrk                               # bench/atlas_latency.sh: load on the atlas API
 )
+# Node.js and npm build the atlas app (web/); machines of this kind ship Node 20, else Debian's.
+command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

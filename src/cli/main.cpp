@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   csa::cli::add_hotspots_command(app);
   csa::cli::add_concentration_command(app);
   csa::cli::add_prevalence_command(app);
+  csa::cli::add_serve_command(app);
   csa::cli::add_near_repeat_command(app);
   csa::cli::add_status_command(app);
   try {

@@ -102,29 +102,39 @@ class CrimeTypeCodes {
   std::vector<std::pair<const std::string*, std::int8_t>> seen_;
 };
 
-// The ward of an LSOA code through the best-fit lookup, remembered by the store's stable code
-// pointer; -1 when the lookup lacks the LSOA.
+// An LSOA code's area and its ward through the best-fit lookup, remembered by the store's stable
+// code pointer; -1 for both when the lookup lacks the LSOA.
+struct LsoaWard {
+  int lsoa = -1;
+  int ward = -1;
+};
 class LsoaWards {
  public:
   explicit LsoaWards(const Geography& g) : g_(g) {}
-  int ward(const std::string* code) {
+  LsoaWard find(const std::string* code) {
     if (auto it = cache_.find(code); it != cache_.end()) return it->second;
     int lsoa = g_.find_code(*code);
-    int ward = lsoa < 0 ? -1 : g_.ancestor(lsoa, Level::ward);
-    cache_.emplace(code, ward);
-    return ward;
+    LsoaWard found{lsoa, lsoa < 0 ? -1 : g_.ancestor(lsoa, Level::ward)};
+    if (found.ward < 0) found.lsoa = -1;
+    cache_.emplace(code, found);
+    return found;
   }
 
  private:
   const Geography& g_;
-  std::unordered_map<const std::string*, int> cache_;
+  std::unordered_map<const std::string*, LsoaWard> cache_;
+};
+
+struct BestFit {
+  LsoaWard place;
+  Unplaced why = Unplaced::placed;
 };
 
 // Best-fit placement of incidents with (or without) an LSOA.
-std::pair<int, Unplaced> best_fit(LsoaWards& wards, const std::string* lsoa_code, bool located) {
-  if (lsoa_code->empty()) return {-1, located ? Unplaced::no_lsoa : Unplaced::no_location};
-  int ward = wards.ward(lsoa_code);
-  return {ward, ward < 0 ? Unplaced::lsoa_not_in_lookup : Unplaced::placed};
+BestFit best_fit(LsoaWards& wards, const std::string* lsoa_code, bool located) {
+  if (lsoa_code->empty()) return {{}, located ? Unplaced::no_lsoa : Unplaced::no_location};
+  LsoaWard place = wards.find(lsoa_code);
+  return {place, place.ward < 0 ? Unplaced::lsoa_not_in_lookup : Unplaced::placed};
 }
 
 }  // namespace
@@ -144,9 +154,9 @@ Incidents load_incidents(const store::Store& store, const Geography& geography, 
     out.force.push_back(batches.force_of_batch.at(v.batch_id));
     out.lon.push_back(v.lon ? *v.lon : nan);
     out.lat.push_back(v.lat ? *v.lat : nan);
-    auto [ward, why] = best_fit(wards, v.lsoa_code, v.lon.has_value());
-    out.ward.push_back(ward);
-    out.unplaced.push_back(why);
+    auto fit = best_fit(wards, v.lsoa_code, v.lon.has_value());
+    out.ward.push_back(fit.place.ward);
+    out.unplaced.push_back(fit.why);
   });
 
   if (assignment == Assignment::point_in_polygon) {
@@ -185,6 +195,7 @@ PlacedCounts place_incidents(const store::Store& store, const Geography& geograp
     out.unplaced = std::move(incidents.unplaced);
     out.force = std::move(incidents.force);
     out.count.assign(out.month.size(), 1);
+    out.lsoa.assign(out.month.size(), -1);
     out.forces = std::move(incidents.forces);
     out.months_loaded = std::move(incidents.months_loaded);
     return out;
@@ -198,9 +209,10 @@ PlacedCounts place_incidents(const store::Store& store, const Geography& geograp
     out.month.push_back(period::Month(v.month / 100, v.month % 100).index());
     out.crime_type.push_back(types.code(v.crime_type));
     out.force.push_back(batches.force_of_batch.at(v.batch_id));
-    auto [ward, why] = best_fit(wards, v.lsoa_code, v.located);
-    out.ward.push_back(ward);
-    out.unplaced.push_back(why);
+    auto fit = best_fit(wards, v.lsoa_code, v.located);
+    out.ward.push_back(fit.place.ward);
+    out.lsoa.push_back(fit.place.lsoa);
+    out.unplaced.push_back(fit.why);
     out.count.push_back(v.count);
   });
   return out;

@@ -62,6 +62,9 @@ struct PlacedCounts {
   std::vector<std::int32_t> month;      // period::Month::index()
   std::vector<std::int8_t> crime_type;  // taxonomy crime type code 0..13
   std::vector<std::int32_t> ward;       // Geography area index of the ward, or -1
+  // Geography area index of the best-fit LSOA the ward came from, or -1 (always -1 under
+  // point-in-polygon, where the ward comes from coordinates): for LSOA maps and concentration.
+  std::vector<std::int32_t> lsoa;
   std::vector<Unplaced> unplaced;
   std::vector<std::int32_t> force;      // index into forces
   std::vector<std::int64_t> count;      // incidents in the group, >= 1

@@ -14,12 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "core/http_exchange.hpp"
 #include "geo/boundary_reader.hpp"
 
 namespace csa::native {
 
 // Bumped whenever an interface below changes, so a stale module is refused with a clear message.
-inline constexpr int kModuleAbiVersion = 3;
+inline constexpr int kModuleAbiVersion = 4;
 
 // Polygons indexed for point lookups (GEOS); see geo/point_locator.hpp for the rules.
 class PointIndex {
@@ -55,6 +56,11 @@ class Module {
   virtual std::vector<unsigned char> union_wkb(const std::vector<std::vector<unsigned char>>& polygons) const = 0;
   // Renders SVG markup to a PNG file at `scale` times its intrinsic size (librsvg + cairo).
   virtual void svg_to_png(const std::string& svg, const std::string& png_path, double scale) const = 0;
+  // Serves HTTP (cpp-httplib) until SIGINT or SIGTERM: `api` answers GET /api/…, files of
+  // options.static_dir answer the rest; other methods get 405, oversized requests 413/414. Throws
+  // IoError when the address cannot be bound. Here rather than in the executable for the same reason
+  // as the rest: the HTTP library and its TLS and compression libraries cost every command ~2 ms to load.
+  virtual void serve_http(const HttpServerOptions& options, const HttpHandler& api) const = 0;
 };
 
 // The module, loaded on first call (thread-safe). Looks for $CSA_NATIVE_MODULE, then csa-native.so

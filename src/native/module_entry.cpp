@@ -1,5 +1,5 @@
 // The native module's entry point: csa_native_module() hands the executable one Module whose
-// methods call the GDAL, GEOS, PROJ and librsvg code of this folder.
+// methods call the GDAL, GEOS, PROJ, librsvg and cpp-httplib code of this folder.
 #include "native/native_parts.hpp"
 
 namespace csa::native {
@@ -20,6 +20,9 @@ class NativeModule final : public Module {
   }
   void svg_to_png(const std::string& svg, const std::string& png_path, double scale) const override {
     render_svg_to_png(svg, png_path, scale);
+  }
+  void serve_http(const HttpServerOptions& options, const HttpHandler& api) const override {
+    serve_http_with_httplib(options, api);
   }
 };
 

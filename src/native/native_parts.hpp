@@ -19,4 +19,5 @@ std::unique_ptr<PointIndex> make_geos_point_index(const std::vector<geo::Boundar
 std::unique_ptr<BngTransform> make_proj_bng_transform();
 std::vector<unsigned char> geos_union_wkb(const std::vector<std::vector<unsigned char>>& polygons);
 void render_svg_to_png(const std::string& svg, const std::string& png_path, double scale);
+void serve_http_with_httplib(const HttpServerOptions& options, const HttpHandler& api);
 }  // namespace csa::native
