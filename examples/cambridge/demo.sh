@@ -23,7 +23,8 @@ echo "== 2. Load ONS geography: LSOA -> ward -> district lookup, counties, LSOA 
   --counties "$data/geography/lad23-utla23-ew.csv" \
   --population "$data/population/lsoa21-population-ew.csv" \
   --population-label "LSOA population (vintage unknown)" \
-  --boundaries "$data/geography/wards-2025-cambs-peterborough.geojson"
+  --boundaries "$data/geography/wards-2025-cambs-peterborough.geojson" \
+  --boundaries "$data/geography/lsoa21-cambs-peterborough.geojson"
 
 echo
 echo "== 3. Tables for Cambridge (E07000008), years ending December 2024 and 2025"
@@ -50,6 +51,8 @@ for f in shoplifting-by-ward.txt all-crime-by-ward.md all-crime-by-ward-stats.tx
 done
 echo "strategic assessment:            $out/report/report.html (also report.pdf, report.docx, tables.xlsx, figures/)"
 echo "try: $csa table --db $db --area Cambridge --by ward --theme burglary --years 2"
+echo "atlas: $csa serve --db $db --offence-groups $data/harm/cchi-weights-by-subgroup.csv"
+echo "       then open http://127.0.0.1:8080/ in a browser (Ctrl-C stops it)"
 echo
 echo "== Headline: crime and ASB in Cambridge by theme"
 "$csa" table --db "$db" --area E07000008 --by theme --ye 2025-12 --years 2

@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "core/error.hpp"
+#include "dataset/incidents.hpp"
 
 namespace csa::dataset {
 
@@ -11,33 +11,18 @@ LsoaCounts count_by_lsoa(const store::Store& store, const Geography& geography, 
   LsoaCounts out;
   out.lsoa = geography.children(area, Level::lsoa);
   if (geography.area(area).level == Level::lsoa) out.lsoa = {area};
-  // Slot of each LSOA of the area by geography index; -1 elsewhere.
-  std::unordered_map<int, std::size_t> slot;
+  std::unordered_map<int, std::size_t> slot;  // Geography index of an LSOA of the area -> position
   for (std::size_t i = 0; i < out.lsoa.size(); ++i) slot.emplace(out.lsoa[i], i);
   out.count.assign(out.lsoa.size(), 0);
-  // The store hands out stable pointers for its dictionary strings, so each distinct LSOA code and
-  // crime type is looked up once.
-  std::unordered_map<const std::string*, long> lsoa_slot;
-  std::unordered_map<const std::string*, bool> wanted_type;
-  const int first = window.first().year() * 100 + window.first().month();
-  const int last = window.last().year() * 100 + window.last().month();
-  store.scan_incident_counts([&](const store::IncidentCountView& v) {
-    if (v.month < first || v.month > last || v.lsoa_code->empty()) return;
-    auto t = wanted_type.find(v.crime_type);
-    if (t == wanted_type.end()) {
-      int code = taxonomy::crime_type_code(*v.crime_type);
-      if (code < 0) throw InternalError("a stored crime type is not a police.uk type: " + *v.crime_type);
-      t = wanted_type.emplace(v.crime_type, types.contains(code)).first;
+  // The placed counts under best fit carry each group's LSOA, the same records the ward cube sums.
+  auto placed = place_incidents(store, geography, Assignment::lsoa_best_fit);
+  const int first = window.first().index(), last = window.last().index();
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    if (placed.lsoa[i] < 0 || placed.month[i] < first || placed.month[i] > last || !types.contains(placed.crime_type[i])) {
+      continue;
     }
-    if (!t->second) return;
-    auto s = lsoa_slot.find(v.lsoa_code);
-    if (s == lsoa_slot.end()) {
-      int index = geography.find_code(*v.lsoa_code);
-      auto it = index < 0 ? slot.end() : slot.find(index);
-      s = lsoa_slot.emplace(v.lsoa_code, it == slot.end() ? -1L : static_cast<long>(it->second)).first;
-    }
-    if (s->second >= 0) out.count[static_cast<std::size_t>(s->second)] += v.count;
-  });
+    if (auto it = slot.find(placed.lsoa[i]); it != slot.end()) out.count[it->second] += placed.count[i];
+  }
   for (auto c : out.count) {
     out.total += c;
     if (c == 0) ++out.lsoas_without_incidents;
