@@ -70,8 +70,8 @@ void print_settings(const hotspot::HotspotResult& r) {
   fmt::print("Cells:      {} × {} = {} — {}\n", with_commas(r.grid.columns), with_commas(r.grid.rows),
              with_commas(static_cast<std::int64_t>(r.grid.size())), r.cell_size.rule);
   if (!r.kde.empty()) fmt::print("Density:    quartic kernel, bandwidth {}\n", r.bandwidth.rule);
-  fmt::print("Gi*:        {}; p two-sided (normal), Benjamini–Hochberg adjusted over all {} cells\n", r.gi.rule,
-             with_commas(static_cast<std::int64_t>(r.grid.size())));
+  fmt::print("Gi*:        {}; p two-sided (normal), Benjamini–Hochberg adjusted over all {} cells{}\n", r.gi.rule,
+             with_commas(r.cells_kept()), r.in_area.empty() ? "" : " in the area");
 }
 
 void write_outputs(const hotspot::HotspotResult& r, const std::string& out, const geo::BngProjector& projector) {
@@ -85,9 +85,42 @@ void write_outputs(const hotspot::HotspotResult& r, const std::string& out, cons
              (dir / "cells.geojson").string());
 }
 
+// The area's ward boundaries (lon/lat WKB) and its outline dissolved from them; both empty when no
+// ward boundaries are loaded.
+struct AreaBoundaries {
+  std::vector<std::vector<unsigned char>> wards;
+  std::vector<unsigned char> outline;
+  std::vector<hotspot::Shape> clip;  // the outline in grid metres
+};
+
+AreaBoundaries area_boundaries(const store::Store& store, const dataset::Geography& geography, int area) {
+  AreaBoundaries b;
+  const auto level = geography.area(area).level;
+  for (auto& w : store.boundaries("ward")) {
+    int idx = geography.find_code(w.code);
+    if (idx >= 0 && geography.ancestor(idx, level) == area) b.wards.emplace_back(w.wkb.begin(), w.wkb.end());
+  }
+  if (!b.wards.empty()) {
+    b.outline = geo::dissolve(b.wards);
+    b.clip = hotspot::shapes_from_wkb({b.outline});
+  }
+  return b;
+}
+
+void print_clip(const hotspot::HotspotResult& r, const std::string& name, bool clipped) {
+  if (!clipped) {
+    fmt::print("Clip:       none: no ward boundaries are loaded, so every cell of the bounding box is kept\n");
+    return;
+  }
+  fmt::print("Clip:       {} cells kept (centre inside {}'s boundary, the union of its wards), {} dropped; {} "
+             "mapped incident{} in dropped cells left out of the statistics\n",
+             with_commas(r.cells_kept()), name, with_commas(r.cells_dropped), with_commas(r.points_dropped),
+             r.points_dropped == 1 ? "" : "s");
+}
+
 // map.svg and map.png: the cells by Gi* class over the area's wards and its outline dissolved from them.
-void write_map(const hotspot::HotspotResult& r, const store::Store& store, const dataset::Geography& geography,
-               int area, const std::string& title, const std::string& out) {
+void write_map(const hotspot::HotspotResult& r, const AreaBoundaries& boundaries, const std::string& title,
+               const std::string& out) {
   figure::HotspotMapSpec spec;
   spec.text.title = title;
   spec.text.subtitle = fmt::format("Cells of {:g} m by Getis\u2013Ord Gi* class, after the Benjamini\u2013Hochberg "
@@ -95,15 +128,12 @@ void write_map(const hotspot::HotspotResult& r, const store::Store& store, const
   spec.text.source = "Source: police.uk street-level crime data (locations anonymised to snap points); ONS geography.";
   spec.cell_size = r.grid.cell;
   for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    if (!r.kept(id)) continue;
     const int c = r.grid.column_of(id), w = r.grid.row_of(id);
     spec.cells.push_back({r.grid.centre_x(c), r.grid.centre_y(w), r.grid.count[id], static_cast<int>(r.gi.cell_class[id])});
   }
-  const auto level = geography.area(area).level;
-  for (auto& b : store.boundaries("ward")) {
-    int idx = geography.find_code(b.code);
-    if (idx >= 0 && geography.ancestor(idx, level) == area) spec.wards.emplace_back(b.wkb.begin(), b.wkb.end());
-  }
-  if (!spec.wards.empty()) spec.outline = geo::dissolve(spec.wards);
+  spec.wards = boundaries.wards;
+  spec.outline = boundaries.outline;
   std::filesystem::path dir(out);
   const std::string svg = figure::hotspot_map(spec);
   const auto svg_path = dir / "map.svg";
@@ -232,12 +262,28 @@ void run_hotspots(const HotspotArgs& a) {
     settings.extent = hotspot::extent_of(all_x, all_y);
   }
   fmt::print("Projection: {}\n", projector.operation());
+  const AreaBoundaries boundaries = area_boundaries(*store, geography, area);
+  if (!boundaries.clip.empty()) {
+    // Clipped to the area, the grid covers the whole area (and any incident of its wards beyond it),
+    // not only the incidents' bounding box: a cell of the area with no incident is a cell with 0.
+    settings.clip = &boundaries.clip;
+    hotspot::Extent e = settings.extent ? *settings.extent : hotspot::extent_of(points.x, points.y);
+    const hotspot::Extent a = hotspot::extent_of_shapes(boundaries.clip);
+    settings.extent = hotspot::Extent{std::min(e.xmin, a.xmin), std::min(e.ymin, a.ymin), std::max(e.xmax, a.xmax),
+                                      std::max(e.ymax, a.ymax)};
+  }
   auto r = hotspot::analyse_hotspots(points.x, points.y, settings);
   print_settings(r);
+  print_clip(r, name, !boundaries.clip.empty());
   print_classes(r);
+  if (const double e = hotspot::expected_neighbourhood(r); e < hotspot::kMinExpectedNeighbourhood) {
+    fmt::print("Warning:    the average Gi* neighbourhood holds {:.1f} incidents (under {:g}): with counts this sparse the "
+               "normal p-values overstate significance, and one incident in an empty field can look hot; try "
+               "--cell-size {:g} or larger (METHODS.md §11)\n",
+               e, hotspot::kMinExpectedNeighbourhood, hotspot::nice_next(r.grid.cell));
+  }
   write_outputs(r, a.out, projector);
-  write_map(r, *store, geography, area,
-            fmt::format("{} hot spots, {}, {}", theme.label, name, window.description()), a.out);
+  write_map(r, boundaries, fmt::format("{} hot spots, {}, {}", theme.label, name, window.description()), a.out);
   if (before.empty()) return;
 
   auto earlier_settings = settings;
@@ -260,7 +306,7 @@ void run_hotspots(const HotspotArgs& a) {
   print_history(history);
   std::filesystem::path dir(a.out);
   hotspot::write_periods_csv(dir / "periods.csv", periods, labels);
-  hotspot::write_history_csv(dir / "history.csv", r.grid, history);
+  hotspot::write_history_csv(dir / "history.csv", r.grid, history, r.in_area);
   fmt::print("Wrote:      {}, {}\n", (dir / "periods.csv").string(), (dir / "history.csv").string());
 }
 

@@ -62,7 +62,8 @@ CellSize auto_cell_size(const Extent& e) {
   bool degenerate = !(shorter > 0);
   double side = degenerate ? longer : shorter;
   double size = nice_floor(side / 50);
-  return CellSize{size, fmt::format("{} cells: the {} side of the incidents' bounding box ({}) / 50, rounded down to a "
+  return CellSize{size, fmt::format("{} cells: the {} side of the bounding box of the incidents (and of the area, "
+                                    "when clipped) ({}) / 50, rounded down to a "
                                     "nice number (automatic; set with --cell-size)",
                                     metres_text(size), degenerate ? "longer" : "shorter",
                                     metres_text(std::round(side)))};
@@ -74,7 +75,8 @@ CellSize given_cell_size(double metres, const Extent& e) {
   }
   double shorter = std::min(e.width(), e.height());
   if (metres > shorter) {
-    throw InputError(fmt::format("cell size {} is larger than the area: the incidents' bounding box is {} × {}, so "
+    throw InputError(fmt::format("cell size {} is larger than the area: the bounding box of the incidents (and the "
+                                 "area) is {} × {}, so "
                                  "cells must be at most {} (the shorter side) for there to be cells around cells",
                                  metres_text(metres), metres_text(std::round(e.width())),
                                  metres_text(std::round(e.height())), metres_text(std::floor(shorter))));

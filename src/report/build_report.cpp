@@ -739,6 +739,7 @@ class Builder {
     dataset::Incidents incidents;
     std::unique_ptr<geo::BngProjector> projector;
     std::vector<hotspot::Shape> wards;  // ward_boundaries_ order
+    std::vector<hotspot::Shape> outline;  // the district (its wards dissolved): the grid is clipped to it
     std::vector<std::string> ward_names;
     hotspot::Extent district;
     hotspot::CellSize cell;
@@ -749,6 +750,7 @@ class Builder {
       b->incidents = dataset::load_incidents(*in_.store, g_, in_.assignment);
       b->projector = std::make_unique<geo::BngProjector>();
       b->wards = hotspot::shapes_from_wkb(ward_wkb());
+      b->outline = hotspot::shapes_from_wkb({district_outline()});
       for (const auto& w : ward_boundaries_) {
         int idx = g_.find_code(w.code);
         b->ward_names.push_back(idx >= 0 ? g_.area(idx).name : w.name);
@@ -796,6 +798,7 @@ class Builder {
     }
     hotspot::HotspotSettings settings;
     settings.kde = false;  // the map shows Gi* classes only
+    settings.clip = &basis.outline;
     hotspot::Extent e = hotspot::extent_of(points.x, points.y);
     e = {std::min(e.xmin, basis.district.xmin), std::min(e.ymin, basis.district.ymin),
          std::max(e.xmax, basis.district.xmax), std::max(e.ymax, basis.district.ymax)};
@@ -838,8 +841,8 @@ class Builder {
     const std::string table_id = "tbl-" + id + "-hotspots";
     const std::string total_row = area_.name;
     std::string text = fmt::format(
-        "{{ref:fig-{}-hotspots}} maps where {} concentrated in {}: of the {} grid cells of {} over the district{}, ",
-        id, label, a_.latest().description(), with_commas(static_cast<std::int64_t>(r.grid.size())), hotspot::metres_text(r.grid.cell),
+        "{{ref:fig-{}-hotspots}} maps where {} concentrated in {}: of the {} grid cells of {} in the district{}, ",
+        id, label, a_.latest().description(), with_commas(r.cells_kept()), hotspot::metres_text(r.grid.cell),
         r.grid.cell > basis.cell.metres
             ? fmt::format(" (coarser than the report's {}, so that a cell's neighbourhood holds {:g} incidents or more "
                           "on average)",
@@ -928,7 +931,7 @@ class Builder {
                                    "spot when its Getis\u2013Ord Gi* is positive and its p-value, adjusted for the false "
                                    "discovery rate over all {} cells (Benjamini\u2013Hochberg), is under 0.10 (90%), 0.05 "
                                    "(95%) or 0.01 (99%). Only wards with a hot cell are listed.",
-                                   hotspot::metres_text(r.grid.cell), with_commas(static_cast<std::int64_t>(r.grid.size()))));
+                                   hotspot::metres_text(r.grid.cell), with_commas(r.cells_kept())));
     tb.notes.push_back("Source: police.uk street-level crime and ASB data (locations anonymised to snap points). " +
                        std::string(table::kOglAttribution));
     return tb;
@@ -944,6 +947,7 @@ class Builder {
     spec.text.draw_title = false;
     spec.cell_size = r.grid.cell;
     for (std::size_t c = 0; c < r.grid.size(); ++c) {
+      if (!r.kept(c)) continue;  // centre outside the district: not in the analysis, not drawn
       const int col = r.grid.column_of(c), row = r.grid.row_of(c);
       spec.cells.push_back({r.grid.centre_x(col), r.grid.centre_y(row), r.grid.count[c], static_cast<int>(r.gi.cell_class[c])});
     }
@@ -955,7 +959,7 @@ class Builder {
                             "{} (the 8 around it), p-values adjusted for the false discovery rate "
                             "(Benjamini\u2013Hochberg) over all {} cells; hot and cold spots at 90, 95 and 99% confidence",
                             spec.text.title, hotspot::metres_text(r.grid.cell), hotspot::metres_text(std::round(r.gi.distance)),
-                            with_commas(static_cast<std::int64_t>(r.grid.size())));
+                            with_commas(r.cells_kept()));
     std::size_t hot = 0;
     for (auto c : r.gi.cell_class) hot += static_cast<int>(c) > 0 ? 1 : 0;
     f.alt_text = fmt::format("Map of {} in {} on a grid of {} cells over the ward boundaries; {} cells are hot spots "

@@ -48,8 +48,19 @@ expected=$(sqlite3 cambs.db "
 header=$(head -1 hot/cells.csv)
 [ "$header" = "cell_id,column,row,x,y,count,kde,gi_z,p,p_adjusted,class" ] || fail "cells.csv header: $header"
 total=$(awk -F, 'NR > 1 { s += $6 } END { print s + 0 }' hot/cells.csv)
-[ "$total" = "$expected" ] || fail "cells.csv counts add up to $total, SQL says $expected"
+# The grid is clipped to Cambridge's boundary: the incidents in cells centred outside it are
+# announced, and with them the cells' counts add up to SQL's.
+dropped=$(sed -n 's/.* dropped; \([0-9,]*\) mapped incidents\{0,1\} in dropped cells.*/\1/p' <<<"$out" | tr -d ,)
+[ -n "$dropped" ] || fail "the summary does not announce the clipped cells: $out"
+[ "$((total + dropped))" = "$expected" ] || fail "cells.csv counts $total + $dropped dropped, SQL says $expected"
 grep -qF "$(commas "$expected") mapped" <<<"$out" || fail "summary does not say $expected mapped: $out"
+# The kept cells of 100 m cover Cambridge: ONS's standard area measurement of E07000008 is 40.70 km²
+# (4,070 hectares), so about 4,070 cells, within 2% (the boundary's generalisation and the cells
+# along it).
+kept=$(awk 'END { print NR - 1 }' hot/cells.csv)
+grep -qF "Clip:       $(commas "$kept") cells kept" <<<"$out" || fail "the summary's kept cells differ from cells.csv's $kept: $out"
+grep -q "^Cells:      .*100 m" <<<"$out" || fail "expected 100 m cells for Cambridge: $out"
+[ "$kept" -gt 3989 ] && [ "$kept" -lt 4151 ] || fail "$kept cells of a hectare kept; Cambridge is 4,070 ha"
 grep -q "^Hot cells:  [1-9]" <<<"$out" || fail "no hot cells at 99% in Cambridge shoplifting: $out"
 
 # 4. cells.geojson: WGS84 lon/lat (RFC 7946, no crs member), every coordinate in Cambridge.

@@ -69,15 +69,23 @@ done
 grep -q "^Cambridge (E07000008): 7 self-checks passed" report.txt || fail "stdout lacks the self-check line: $(head -3 report.txt)"
 grep -q "hot-spot tables add up" out/self-checks.txt || fail "self-checks.txt lacks the hot-spot tables check"
 # Hot-spot maps: the all-crime one in the overview and shoplifting's in its chapter, as SVG and PNG,
-# in the HTML and the DOCX; robbery (too sparse in Cambridge) gets a sentence instead of a map.
+# in the HTML and the DOCX; robbery, sparse in Cambridge, on cells coarser than the report's 100 m.
 for f in all_crime-hotspots shoplifting-hotspots; do
   [ -s "out/figures/$f.svg" ] && [ -s "out/figures/$f.png" ] || fail "out/figures/$f.svg/.png missing"
 done
 grep -q 'class="cell"' out/figures/shoplifting-hotspots.svg || fail "the shoplifting hot-spot map draws no cells"
 grep -qF "Getis–Ord Gi* on" out/report.html || fail "report.html lacks a hot-spot map caption"
 grep -qF "Shoplifting hot-spot cells by ward, Cambridge, YE December 2025" out/report.html || fail "report.html lacks the shoplifting hot-spot table"
-grep -qF "Robbery offences in Cambridge in YE December 2025 are too sparse for a hot-spot map" out/report.html \
-  || fail "report.html lacks robbery's too-sparse sentence"
+grep -qF "maps where robbery concentrated in YE December 2025: of the 163 grid cells of 500 m in the district (coarser than the report" out/report.html \
+  || fail "report.html lacks robbery's coarser cells: $(grep -o 'maps where robbery[^.]*' out/report.html)"
+# The report's shoplifting map (100 m cells, clipped to Cambridge) has as many hot cells as csa hotspots
+# finds on the same grid, and the cells kept are Cambridge's 4,073 hectares.
+"$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 --out hot > hot.txt \
+  || fail "csa hotspots failed: $(cat hot.txt)"
+read -r h99 h95 h90 < <(sed -n 's/^Hot cells:  \([0-9]*\) at 99%, \([0-9]*\) at 95%, \([0-9]*\) at 90%/\1 \2 \3/p' hot.txt)
+hot=$((h99 + h95 + h90))
+grep -qF "maps where shoplifting concentrated in YE December 2025: of the 4,073 grid cells of 100 m in the district, $hot are hot spots at 90% confidence or more ($h99 at 99%)" out/report.html \
+  || fail "the report's shoplifting hot cells differ from csa hotspots' $hot ($h99 at 99%): $(grep -o 'maps where shoplifting[^.]*' out/report.html)"
 [ "$(unzip -p out/report.docx word/document.xml | grep -o 'Getis–Ord Gi\* on' | wc -l)" -ge 2 ] \
   || fail "report.docx lacks the hot-spot maps' captions"
 
