@@ -7,6 +7,10 @@ import { areaFill, classes, legendItems, measureValue, HOTSPOT, HOTSPOT_LABEL, N
 import { rankingChart, seriesChart, annualChart, pyramidChart, chartOf } from './charts.js';
 import { downloadCsv, composePng, tablePng, numOrBlank } from './export.js';
 
+// Set here, not in an inline script: csa serve's Content-Security-Policy allows scripts from the server only.
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+document.getElementById('controls')?.addEventListener('submit', (e) => e.preventDefault());
+
 const TABS = ['map', 'charts', 'profile', 'monitoring', 'pyramid'];
 const MEASURES = ['count', 'rate', 'change_pct', 'significance'];
 const MEASURE_LABEL = {
