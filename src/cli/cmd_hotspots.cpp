@@ -24,6 +24,8 @@
 #include "hotspot/analysis.hpp"
 #include "hotspot/area_points.hpp"
 #include "hotspot/cells_output.hpp"
+#include "hotspot/dual.hpp"
+#include "hotspot/residents.hpp"
 #include "hotspot/history.hpp"
 #include "hotspot/synthetic.hpp"
 #include "period/coverage.hpp"
@@ -44,6 +46,8 @@ struct HotspotArgs {
   std::string assign = "lsoa-best-fit";
   std::optional<double> cell_size, bandwidth, distance;
   std::vector<std::string> compare;
+  bool dual = false;
+  std::string centroids;
   std::int64_t synthetic = 0;
   double synthetic_side = 31600;
 };
@@ -219,10 +223,40 @@ void print_history(const std::vector<hotspot::CellHistory>& history) {
              n[static_cast<std::size_t>(History::intermittent)], n[static_cast<std::size_t>(History::former)]);
 }
 
+// --dual: the residents' density from the area's LSOAs at their centroids, and incidents per 1,000
+// residents, into the result's columns.
+void add_dual(hotspot::HotspotResult& r, const std::string& centroids, const dataset::Geography& geography, int area,
+              const geo::BngProjector& projector) {
+  auto people = hotspot::area_residents(centroids, geography, area, projector);
+  auto d = hotspot::dual_density(r.grid, r.kde, people.x, people.y, people.population, r.bandwidth.metres, r.in_area);
+  fmt::print("Residents:  {} in {} LSOAs at their centroids ({}){}\n", with_commas(people.residents),
+             with_commas(static_cast<std::int64_t>(people.x.size())), centroids,
+             people.lsoas_without_centroid > 0
+                 ? fmt::format("; {} LSOAs with {} residents have no centroid there (left out)",
+                               with_commas(people.lsoas_without_centroid), with_commas(people.residents_without_centroid))
+                 : std::string());
+  double best = -1;
+  std::size_t at = 0;
+  for (std::size_t id = 0; id < d.rate.size(); ++id) {
+    if (r.kept(id) && d.rate[id] > best) best = d.rate[id], at = id;
+  }
+  fmt::print("Dual:       incidents per 1,000 residents = 1,000 × incident density / residents' density, the same "
+             "quartic kernel and bandwidth; the residents' density floored at {:.0f} per km² (10% of its mean over "
+             "the area's cells, {:.0f}), {} cells raised to it; highest {:.1f} per 1,000 in cell {} ({:.0f}, {:.0f})\n",
+             d.floor, d.mean_residents, with_commas(d.floored), best, at, r.grid.centre_x(r.grid.column_of(at)),
+             r.grid.centre_y(r.grid.row_of(at)));
+  r.residents_kde = std::move(d.residents);
+  r.dual_rate = std::move(d.rate);
+}
+
 void run_hotspots(const HotspotArgs& a) {
   if (a.synthetic > 0) return run_synthetic(a);
   if (a.area.empty()) throw InputError("--area is required (or --synthetic N to time the analysis)");
   if (a.out.empty()) throw InputError("--out DIR is required");
+  if (a.dual && a.centroids.empty()) {
+    throw InputError("--dual needs --centroids FILE: a CSV of LSOA centroids (code, latitude, longitude), e.g. ONS's "
+                     "population-weighted centroids");
+  }
   auto settings = settings_of(a);
   auto store = store::open_sqlite_store(a.db);
   auto taxonomy = a.taxonomy.empty() ? taxonomy::load_default_taxonomy() : taxonomy::load_taxonomy(a.taxonomy);
@@ -282,6 +316,7 @@ void run_hotspots(const HotspotArgs& a) {
                "--cell-size {:g} or larger (METHODS.md §11)\n",
                e, hotspot::kMinExpectedNeighbourhood, hotspot::nice_next(r.grid.cell));
   }
+  if (a.dual) add_dual(r, a.centroids, geography, area, projector);
   write_outputs(r, a.out, projector);
   write_map(r, boundaries, fmt::format("{} hot spots, {}, {}", theme.label, name, window.description()), a.out);
   if (before.empty()) return;
@@ -333,6 +368,11 @@ void add_hotspots_command(CLI::App& app) {
                                          "period on one grid and class each cell's history (new, persistent,\n"
                                          "intensifying, diminishing, intermittent, former) in history.csv")
       ->delimiter(',');
+  s->add_flag("--dual", a->dual, "Also the dual density: incidents per 1,000 residents (the incidents' density\n"
+                                  "over the residents', LSOA populations at their centroids; needs --centroids),\n"
+                                  "as the columns residents_kde and kde_per_1000");
+  s->add_option("--centroids", a->centroids, "LSOA centroids CSV for --dual (columns LSOACD or LSOA21CD, latitude,\n"
+                                             "longitude), e.g. ../shared/data/geography/lsoa-centroids-uk.csv");
   s->add_option("--out", a->out, "Folder for cells.csv, cells.geojson, map.svg and map.png (and periods.csv,\nhistory.csv with --compare)");
   s->add_option("--taxonomy", a->taxonomy, "Your own theme taxonomy TOML (default: the shipped one)");
   s->add_option("--assign", a->assign, "Ward assignment: lsoa-best-fit or point-in-polygon")->capture_default_str();

@@ -99,7 +99,52 @@ assert w > 200 and h > 200, (w, h)
 assert len(set(raw[::7])) > 20, len(set(raw[::7]))
 PY
 
-# 6. Meaningless requests exit 2 and say why.
+# 6. --dual: incidents per 1,000 residents. The residents' density is computed again here from the
+#    centroid file and the database's LSOA populations, projected by cs2cs (PROJ's command line, not
+#    csa's code), the quartic kernel written out in Python, at 30 cells; then the rate from it.
+centroids="$data/geography/lsoa-centroids-uk.csv"
+"$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 --dual \
+  --centroids "$centroids" --out dual > dual.txt 2>&1 || fail "csa hotspots --dual failed: $(cat dual.txt)"
+grep -q "^Residents:  146,995 in 78 LSOAs" dual.txt || fail "--dual did not place Cambridge's 146,995 residents: $(cat dual.txt)"
+sqlite3 -csv cambs.db "SELECT p.area_code, p.population FROM population p JOIN area l ON l.code = p.area_code AND l.level = 'lsoa'
+  JOIN area w ON w.code = l.parent_code AND w.level = 'ward' WHERE w.parent_code = 'E07000008'" > pop.csv
+python3 - "$centroids" pop.csv > lonlat.txt <<'PY'
+import csv, sys
+pop = {r[0]: int(r[1]) for r in csv.reader(open(sys.argv[2]))}
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if r["LSOACD"] in pop:
+        print(r["longitude"], r["latitude"], pop[r["LSOACD"]])
+PY
+cs2cs -f %.4f EPSG:4326 EPSG:27700 <<<"$(awk '{ print $2, $1 }' lonlat.txt)" | awk '{ print $1, $2 }' > bng.txt
+paste -d' ' bng.txt <(awk '{ print $3 }' lonlat.txt) > residents.txt
+bandwidth=$(sed -n 's/^Density:    quartic kernel, bandwidth \([0-9]*\) m.*/\1/p' dual.txt)
+[ -n "$bandwidth" ] || fail "no bandwidth in the --dual summary: $(cat dual.txt)"
+python3 - residents.txt dual/cells.csv "$bandwidth" <<'PY' || fail "--dual columns differ from the independent calculation"
+import csv, math, sys
+res = [tuple(map(float, l.split())) for l in open(sys.argv[1])]
+assert len(res) == 78, len(res)
+cells = list(csv.DictReader(open(sys.argv[2])))
+h = float(sys.argv[3])
+def density(x, y):
+    t = 0.0
+    for px, py, w in res:
+        d2 = (x - px) ** 2 + (y - py) ** 2
+        if d2 < h * h:
+            t += w * 3 / (math.pi * h * h) * (1 - d2 / (h * h)) ** 2 * 1e6
+    return t
+# The bandwidth is printed rounded to the metre, so compare to 0.5%.
+mean = sum(float(c["residents_kde"]) for c in cells) / len(cells)
+floor = 0.1 * mean
+for c in cells[:: max(1, len(cells) // 30)]:
+    want = density(float(c["x"]), float(c["y"]))
+    got = float(c["residents_kde"])
+    assert abs(got - want) <= 5e-3 * max(want, 100.0), (c["cell_id"], got, want)
+    rate = 1000 * float(c["kde"]) / max(got, floor)
+    assert abs(float(c["kde_per_1000"]) - rate) <= 1e-9 * max(rate, 1.0), (c["cell_id"], c["kde_per_1000"], rate)
+PY
+expect_error "--dual needs --centroids" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --dual --out nd
+
+# 7. Meaningless requests exit 2 and say why.
 expect_error "nothing to map" "$CSA" hotspots --db cambs.db --area Norwich --theme shoplifting --period ye2025-12 --out none
 expect_error "larger than the area" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 \
   --cell-size 50000 --out big
