@@ -152,6 +152,42 @@ void write_map(const hotspot::HotspotResult& r, const AreaBoundaries& boundaries
              spec.wards.empty() ? " (no ward boundaries loaded: cells only; `csa geography load --boundaries …`)" : "");
 }
 
+// history.svg and history.png (--compare): every cell in the area by its hot-spot history across the
+// periods, with a legend counting each class; grey for cells with incidents in some period but never hot.
+void write_history_map(const std::vector<const hotspot::HotspotResult*>& periods,
+                       const std::vector<hotspot::CellHistory>& history, const AreaBoundaries& boundaries,
+                       const std::string& title, const std::string& subtitle, const std::string& out) {
+  const hotspot::HotspotResult& latest = *periods.back();
+  figure::HotspotMapSpec spec;
+  spec.mode = figure::HotspotMapMode::history;
+  spec.text.title = title;
+  spec.text.subtitle = subtitle;
+  spec.text.source = "Source: police.uk street-level crime data (locations anonymised to snap points); ONS geography.";
+  spec.cell_size = latest.grid.cell;
+  for (std::size_t id = 0; id < latest.grid.size(); ++id) {
+    if (!latest.kept(id)) continue;
+    std::int64_t count = 0;
+    for (const auto* p : periods) count += p->grid.count[id];
+    const int c = latest.grid.column_of(id), w = latest.grid.row_of(id);
+    figure::HotspotMapCell cell{latest.grid.centre_x(c), latest.grid.centre_y(w), count,
+                                static_cast<int>(latest.gi.cell_class[id]), static_cast<int>(history[id].history)};
+    spec.cells.push_back(cell);
+  }
+  spec.wards = boundaries.wards;
+  spec.outline = boundaries.outline;
+  std::filesystem::path dir(out);
+  const std::string svg = figure::hotspot_map(spec);
+  const auto svg_path = dir / "history.svg";
+  {
+    std::ofstream f(svg_path, std::ios::binary);
+    f << svg;
+    f.close();
+    if (!f) throw IoError(fmt::format("cannot write {}", svg_path.string()));
+  }
+  figure::svg_to_png(svg, (dir / "history.png").string());
+  fmt::print("Wrote:      {}, {} (the map of each cell's history)\n", svg_path.string(), (dir / "history.png").string());
+}
+
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -343,6 +379,12 @@ void run_hotspots(const HotspotArgs& a) {
   hotspot::write_periods_csv(dir / "periods.csv", periods, labels);
   hotspot::write_history_csv(dir / "history.csv", r.grid, history, r.in_area);
   fmt::print("Wrote:      {}, {}\n", (dir / "periods.csv").string(), (dir / "history.csv").string());
+  write_history_map(periods, history, boundaries,
+                    fmt::format("{} hot-spot history, {}, {} to {}", theme.label, name, labels.front(), labels.back()),
+                    fmt::format("Each {:g} m cell by its history of being a hot spot (Gi*, 95% or more after the "
+                                "Benjamini\u2013Hochberg adjustment) over {} periods: {}",
+                                r.grid.cell, periods.size(), fmt::join(labels, ", ")),
+                    a.out);
 }
 
 }  // namespace
@@ -366,7 +408,8 @@ void add_hotspots_command(CLI::App& app) {
                                            "the 8 cells around each cell)");
   s->add_option("--compare", a->compare, "Earlier periods (same forms as --period, comma-separated): map every\n"
                                          "period on one grid and class each cell's history (new, persistent,\n"
-                                         "intensifying, diminishing, intermittent, former) in history.csv")
+                                         "intensifying, diminishing, intermittent, former) in history.csv and\n"
+                                         "history.svg/.png, a map of the classes")
       ->delimiter(',');
   s->add_flag("--dual", a->dual, "Also the dual density: incidents per 1,000 residents (the incidents' density\n"
                                   "over the residents', LSOA populations at their centroids; needs --centroids),\n"

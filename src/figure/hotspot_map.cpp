@@ -30,7 +30,16 @@ constexpr std::string_view kNotSignificant = "#d9d9d9";
 constexpr std::array<std::string_view, 7> kClassColour = {"#2166ac", "#67a9cf", "#d1e5f0", "",
                                                           "#fddbc7", "#ef8a62", "#b2182b"};
 
+// History classes 1..6: new, persistent, intensifying, diminishing, intermittent, former.
+constexpr std::array<std::string_view, 7> kHistoryColour = {"", "#e66101", "#d7301f", "#7f0000",
+                                                            "#b2abd2", "#fdb863", "#5e3c99"};
+
 }  // namespace
+
+std::string_view hotspot_history_colour(int history, std::int64_t count) {
+  if (history <= 0 || history >= static_cast<int>(kHistoryColour.size())) return count > 0 ? kNotSignificant : "";
+  return kHistoryColour[static_cast<std::size_t>(history)];
+}
 
 std::string_view hotspot_class_colour(int gi_class, std::int64_t count) {
   if (gi_class == 0) return count > 0 ? kNotSignificant : "";
@@ -48,6 +57,12 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   if (has_outline) shapes.push_back(read_wkb_polygons(spec.outline, "the area's outline"));
   project_to_bng(shapes, [](std::size_t) { return std::string("hot-spot map boundary"); });
 
+  const bool history = spec.mode == HotspotMapMode::history;
+  // The class a cell is drawn and counted by, and its fill.
+  auto key = [&](const HotspotMapCell& c) { return history ? c.history : std::clamp(c.gi_class, -3, 3); };
+  auto fill_of = [&](const HotspotMapCell& c) {
+    return history ? hotspot_history_colour(c.history, c.count) : hotspot_class_colour(c.gi_class, c.count);
+  };
   const double half = spec.cell_size / 2;
   double min_e = std::numeric_limits<double>::infinity(), max_e = -min_e, min_n = min_e, max_n = -min_e;
   auto extend = [&](double e, double n) {
@@ -58,7 +73,7 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
       for (const XY& xy : p.front()) extend(xy.x, xy.y);
   // The drawn cells (not the blank ones) count towards the extent.
   for (const auto& c : spec.cells) {
-    if (hotspot_class_colour(c.gi_class, c.count).empty()) continue;
+    if (fill_of(c).empty()) continue;
     extend(c.x - half, c.y - half);
     extend(c.x + half, c.y + half);
   }
@@ -73,12 +88,17 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
     std::string label;
     std::size_t cells = 0;
   };
-  std::vector<Row> rows = {{3, "Hot spot, 99% confidence"},  {2, "Hot spot, 95%"},  {1, "Hot spot, 90%"},
-                           {0, "Not significant"}, {-1, "Cold spot, 90%"}, {-2, "Cold spot, 95%"},
-                           {-3, "Cold spot, 99%"}};
+  std::vector<Row> rows;
+  if (history) {
+    rows = {{1, "New"},         {3, "Intensifying"},  {2, "Persistent"}, {5, "Intermittent"},
+            {4, "Diminishing"}, {6, "Former"},        {0, "Never hot (with incidents)"}};
+  } else {
+    rows = {{3, "Hot spot, 99% confidence"}, {2, "Hot spot, 95%"},  {1, "Hot spot, 90%"}, {0, "Not significant"},
+            {-1, "Cold spot, 90%"},          {-2, "Cold spot, 95%"}, {-3, "Cold spot, 99%"}};
+  }
   for (const auto& c : spec.cells) {
     for (auto& r : rows) {
-      if (r.cls == std::clamp(c.gi_class, -3, 3) && !(r.cls == 0 && c.count == 0)) ++r.cells;
+      if (r.cls == key(c) && !(r.cls == 0 && c.count == 0)) ++r.cells;
     }
   }
   // Cold classes appear in the legend only when some cell has them (rare with counts of crime).
@@ -90,7 +110,10 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
                     {"Contains OS data \u00A9 Crown copyright and database right" + year + ".",
                      "Contains public sector information licensed under the Open Government Licence v3.0."});
   const double body_width = spec.width - 2 * theme::margin;
-  const std::string legend_title = fmt::format("Getis\u2013Ord Gi*, {} m cells", format_value(spec.cell_size, 0));
+  const std::string legend_title =
+      !spec.legend_title.empty() ? spec.legend_title
+      : history ? fmt::format("Hot-spot history, {} m cells", format_value(spec.cell_size, 0))
+                : fmt::format("Getis\u2013Ord Gi*, {} m cells", format_value(spec.cell_size, 0));
   const std::vector<std::string> title_lines = wrap_text(legend_title, theme::label_size, kLegendWidth, true);
   const double legend_table = static_cast<double>(title_lines.size()) * kTitleLine + 6 +
                               kRowHeight * static_cast<double>(rows.size() + 1) +
@@ -107,16 +130,20 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   const MapTransform t{min_e, max_n, scale, body.x + (map_box - map_w) / 2, body.y};
 
   std::size_t hot = 0;
-  for (const auto& c : spec.cells) hot += c.gi_class > 0 ? 1 : 0;
-  SvgWriter svg = frame.start(height, fmt::format("Map of {} grid cells of {} m; {} are hot spots at 90% or more.",
-                                                  spec.cells.size(), format_value(spec.cell_size, 0), hot));
+  for (const auto& c : spec.cells) hot += (history ? c.history > 0 : c.gi_class > 0) ? 1 : 0;
+  SvgWriter svg = frame.start(
+      height, history ? fmt::format("Map of {} grid cells of {} m; {} have been hot spots in at least one period.",
+                                    spec.cells.size(), format_value(spec.cell_size, 0), hot)
+                      : fmt::format("Map of {} grid cells of {} m; {} are hot spots at 90% or more.", spec.cells.size(),
+                                    format_value(spec.cell_size, 0), hot));
 
   // Cells: not significant first, then hot and cold by rising confidence, so the strongest are on top.
   svg.open("g", {{"class", "cells"}, {"stroke", "none"}});
-  for (int pass : {0, 1, -1, 2, -2, 3, -3}) {
+  const std::vector<int> passes = history ? std::vector<int>{0, 6, 4, 5, 2, 3, 1} : std::vector<int>{0, 1, -1, 2, -2, 3, -3};
+  for (int pass : passes) {
     for (const auto& c : spec.cells) {
-      if (std::clamp(c.gi_class, -3, 3) != pass) continue;
-      const std::string_view fill = hotspot_class_colour(c.gi_class, c.count);
+      if (key(c) != pass) continue;
+      const std::string_view fill = fill_of(c);
       if (fill.empty()) continue;
       const XY tl = t({c.x - half, c.y + half});
       // A hair wider than the cell so neighbours leave no anti-aliasing seam.
@@ -161,7 +188,7 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
                          {"y", y + (kRowHeight - kSwatchHeight) / 2},
                          {"width", kSwatchWidth},
                          {"height", kSwatchHeight},
-                         {"fill", hotspot_class_colour(r.cls, 1)},
+                         {"fill", history ? hotspot_history_colour(r.cls, 1) : hotspot_class_colour(r.cls, 1)},
                          {"stroke", "#8c8c8c"},
                          {"stroke-width", 0.5}});
     svg.text(lx + kSwatchWidth + 8, y + text_dy, r.label, {.size = theme::source_size, .colour = theme::text},

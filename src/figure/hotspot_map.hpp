@@ -22,7 +22,13 @@ struct HotspotMapCell {
   double x = 0, y = 0;    // centre, British National Grid metres
   std::int64_t count = 0;  // incidents in the cell
   int gi_class = 0;        // -3 cold 99% … -1 cold 90%, 0 not significant, 1 hot 90% … 3 hot 99%
+  int history = 0;         // history mode: 0 never hot, then HotspotHistory's order (new … former)
 };
+
+// What the cells are coloured by: their Gi* class in one period, or their hot-spot history across
+// periods (hotspot/history.hpp: 1 new, 2 persistent, 3 intensifying, 4 diminishing, 5 intermittent,
+// 6 former; 0 never hot, drawn light grey when the cell has incidents).
+enum class HotspotMapMode { gi, history };
 
 struct HotspotMapSpec {
   FigureText text;  // the source line is the data's; the map adds the boundary attribution
@@ -31,6 +37,8 @@ struct HotspotMapSpec {
   std::vector<std::vector<unsigned char>> wards;  // Polygon/MultiPolygon WKB, lon/lat; may be empty
   std::vector<unsigned char> outline;             // the area's boundary, lon/lat WKB; empty: none
   std::string boundary_year;                      // of the boundaries' Crown copyright; empty: no year
+  HotspotMapMode mode = HotspotMapMode::gi;
+  std::string legend_title;  // empty: "Getis–Ord Gi*, N m cells" (gi) or "Hot-spot history, N m cells"
   double width = theme::page_width;
   double max_map_height = 560;
 };
@@ -38,6 +46,9 @@ struct HotspotMapSpec {
 // The fill of a class (the legend's and the map's): "#b2182b" for hot 99% … "" for an empty cell
 // that is not significant (not drawn).
 std::string_view hotspot_class_colour(int gi_class, std::int64_t count);
+// The fill of a history class (1 new … 6 former; a categorical palette after ColorBrewer PuOr, the
+// hot side warm and the cooled side purple); "" for 0 (never hot) without incidents.
+std::string_view hotspot_history_colour(int history, std::int64_t count);
 
 // Throws InputError for no cells, a cell size that is not positive, or a boundary that is not a
 // Polygon/MultiPolygon WKB in Great Britain.

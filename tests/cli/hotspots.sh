@@ -99,7 +99,30 @@ assert w > 200 and h > 200, (w, h)
 assert len(set(raw[::7])) > 20, len(set(raw[::7]))
 PY
 
-# 6. --dual: incidents per 1,000 residents. The residents' density is computed again here from the
+# 6. --compare: the history map, a legend of the history classes whose counts are history.csv's.
+"$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 --compare ye2024-12 \
+  --out hist > hist.txt 2>&1 || fail "csa hotspots --compare failed: $(cat hist.txt)"
+for f in history.csv periods.csv history.svg history.png map.svg; do [ -s "hist/$f" ] || fail "hist/$f missing"; done
+python3 - hist/history.csv hist/history.svg <<'PY' || fail "history.svg's legend does not count history.csv's classes"
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+svg = open(sys.argv[2]).read()
+n = {}
+for r in rows:
+    n[r["history"]] = n.get(r["history"], 0) + 1
+labels = re.findall(r'class="legend-label"[^>]*>([^<]*)<', svg)
+counts = [int(c) for c in re.findall(r'class="legend-count"[^>]*>([^<]*)<', svg)]
+legend = dict(zip(labels, counts))
+for cls, label in [("new", "New"), ("intensifying", "Intensifying"), ("persistent", "Persistent"),
+                   ("intermittent", "Intermittent"), ("diminishing", "Diminishing"), ("former", "Former")]:
+    assert legend[label] == n.get(cls, 0), (label, legend[label], n.get(cls, 0))
+assert sum(legend[l] for l in ["New", "Persistent", "Former", "Intermittent", "Intensifying", "Diminishing"]) > 0
+# Never hot with incidents: cells of history none with a count in either period.
+grey = sum(1 for r in rows if r["history"] == "none" and (int(r["count_first"]) + int(r["count_last"])) > 0)
+assert legend["Never hot (with incidents)"] == grey, (legend["Never hot (with incidents)"], grey)
+PY
+
+# 7. --dual: incidents per 1,000 residents. The residents' density is computed again here from the
 #    centroid file and the database's LSOA populations, projected by cs2cs (PROJ's command line, not
 #    csa's code), the quartic kernel written out in Python, at 30 cells; then the rate from it.
 centroids="$data/geography/lsoa-centroids-uk.csv"
@@ -144,7 +167,7 @@ for c in cells[:: max(1, len(cells) // 30)]:
 PY
 expect_error "--dual needs --centroids" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --dual --out nd
 
-# 7. Meaningless requests exit 2 and say why.
+# 8. Meaningless requests exit 2 and say why.
 expect_error "nothing to map" "$CSA" hotspots --db cambs.db --area Norwich --theme shoplifting --period ye2025-12 --out none
 expect_error "larger than the area" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 \
   --cell-size 50000 --out big

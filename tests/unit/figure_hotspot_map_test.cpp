@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "figure/hotspot_map.hpp"
@@ -40,6 +41,38 @@ TEST(FigureHotspotMap, ColoursAreDistinctPerClass) {
   EXPECT_NE(hotspot_class_colour(0, 1), "");
   for (int a = -3; a <= 3; ++a)
     for (int b = a + 1; b <= 3; ++b) EXPECT_NE(hotspot_class_colour(a, 1), hotspot_class_colour(b, 1)) << a << " " << b;
+}
+
+// History mode (--compare): each cell coloured by its history class, the legend counting them.
+TEST(FigureHotspotMap, HistoryModeColoursCellsByTheirHistoryWithALegend) {
+  HotspotMapSpec spec;
+  spec.text.title = "Test history";
+  spec.cell_size = 100;
+  spec.mode = HotspotMapMode::history;
+  // new, new, persistent, former (no incidents in any period is still drawn: it was hot), never hot
+  // with incidents (grey), never hot without (blank).
+  spec.cells = {{545050, 258050, 5, 2, 1}, {545150, 258050, 4, 2, 1}, {545250, 258050, 9, 3, 2},
+                {545350, 258050, 0, 0, 6}, {545450, 258050, 1, 0, 0}, {545550, 258050, 0, 0, 0}};
+  const std::string svg = hotspot_map(spec);
+  EXPECT_EQ(occurrences(svg, "class=\"cell\""), 5U);
+  for (int h = 1; h <= 6; ++h) {
+    for (int k = h + 1; k <= 6; ++k) EXPECT_NE(hotspot_history_colour(h, 1), hotspot_history_colour(k, 1)) << h << " " << k;
+  }
+  EXPECT_EQ(occurrences(svg, std::string("fill=\"") + std::string(hotspot_history_colour(1, 1)) + "\""), 3U);  // 2 cells + swatch
+  EXPECT_EQ(occurrences(svg, std::string("fill=\"") + std::string(hotspot_history_colour(6, 0)) + "\""), 2U);
+  for (const char* label : {"New", "Intensifying", "Persistent", "Intermittent", "Diminishing", "Former",
+                            "Never hot (with incidents)", "Hot-spot history, 100 m cells"}) {
+    EXPECT_NE(svg.find(label), std::string::npos) << label;
+  }
+  // The legend's counts, in its order: new 2, intensifying 0, persistent 1, intermittent 0,
+  // diminishing 0, former 1, never hot with incidents 1.
+  std::vector<std::string> counts;
+  for (auto p = svg.find("class=\"legend-count\""); p != std::string::npos; p = svg.find("class=\"legend-count\"", p + 1)) {
+    auto open = svg.find('>', p), close = svg.find('<', open);
+    counts.push_back(svg.substr(open + 1, close - open - 1));
+  }
+  EXPECT_EQ(counts, (std::vector<std::string>{"2", "0", "1", "0", "0", "1", "1"}));
+  EXPECT_EQ(svg.find("Getis"), std::string::npos);  // not the Gi* legend
 }
 
 TEST(FigureHotspotMap, MeaninglessInputIsAnInputError) {
