@@ -34,6 +34,10 @@ DualDensity dual_density(const Grid& g, const std::vector<double>& incidents, co
   if (n == 0) throw InputError("dual density: no cell in the area");
   d.mean_residents = sum / static_cast<double>(n);
   d.floor = kDualFloorShare * d.mean_residents;
+  if (!(d.floor > 0)) {
+    throw InputError("dual density: no resident's kernel reaches a cell of the area (the centroids lie outside it or "
+                     "the bandwidth is too small), so there is nothing to divide by");
+  }
   d.rate.assign(g.size(), std::nan(""));
   for (std::size_t id = 0; id < g.size(); ++id) {
     if (!kept(id)) {

@@ -82,6 +82,8 @@ TEST(HotspotDual, NoResidentsIsAnError) {
   std::vector<double> incidents(g.size(), 1.0);
   EXPECT_THROW(dual_density(g, incidents, {100}, {100}, {0}, 400), InputError);
   EXPECT_THROW(dual_density(g, incidents, {}, {}, {}, 400), InputError);
+  // Residents whose kernel reaches no cell of the grid: a floor of 0 would divide by zero.
+  EXPECT_THROW(dual_density(g, incidents, {50000}, {50000}, {1000}, 400), InputError);
 }
 
 }  // namespace
