@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -347,10 +348,16 @@ void run_hotspots(const HotspotArgs& a) {
   print_clip(r, name, !boundaries.clip.empty());
   print_classes(r);
   if (const double e = hotspot::expected_neighbourhood(r); e < hotspot::kMinExpectedNeighbourhood) {
+    // The average neighbourhood grows with the cell's area: the first nice size at least
+    // √(5 / e) times the cell would hold about 5.
+    double suggest = hotspot::nice_next(r.grid.cell);
+    while (e > 0 && suggest < r.grid.cell * std::sqrt(hotspot::kMinExpectedNeighbourhood / e)) {
+      suggest = hotspot::nice_next(suggest);
+    }
     fmt::print("Warning:    the average Gi* neighbourhood holds {:.1f} incidents (under {:g}): with counts this sparse the "
                "normal p-values overstate significance, and one incident in an empty field can look hot; try "
-               "--cell-size {:g} or larger (METHODS.md §11)\n",
-               e, hotspot::kMinExpectedNeighbourhood, hotspot::nice_next(r.grid.cell));
+               "--cell-size {:g} (METHODS.md §11)\n",
+               e, hotspot::kMinExpectedNeighbourhood, suggest);
   }
   if (a.dual) add_dual(r, a.centroids, geography, area, projector);
   write_outputs(r, a.out, projector);

@@ -122,7 +122,23 @@ grey = sum(1 for r in rows if r["history"] == "none" and (int(r["count_first"]) 
 assert legend["Never hot (with incidents)"] == grey, (legend["Never hot (with incidents)"], grey)
 PY
 
-# 7. --dual: incidents per 1,000 residents. The residents' density is computed again here from the
+# 7. Sparse counts: robbery in Cambridge on 100 m cells averages far under 5 incidents a Gi*
+#    neighbourhood; the warning's suggested cell size brings the average (printed again) to 5 or more.
+"$CSA" hotspots --db cambs.db --area Cambridge --theme robbery --period ye2025-12 --out rob > rob.txt 2>&1 \
+  || fail "csa hotspots robbery failed: $(cat rob.txt)"
+suggest=$(sed -n 's/^Warning:    the average Gi\* neighbourhood holds .* try --cell-size \([0-9.]*\) .*/\1/p' rob.txt)
+[ -n "$suggest" ] || fail "no sparse-count warning for robbery on 100 m cells: $(cat rob.txt)"
+"$CSA" hotspots --db cambs.db --area Cambridge --theme robbery --period ye2025-12 --cell-size "$suggest" \
+  --out rob2 > rob2.txt 2>&1 || fail "csa hotspots robbery --cell-size $suggest failed: $(cat rob2.txt)"
+grep -q "^Warning:    the average Gi" rob2.txt && fail "--cell-size $suggest is still too sparse: $(cat rob2.txt)"
+# The average neighbourhood, computed here from cells.csv: 9 × the mean count of the cells kept.
+python3 - rob2/cells.csv <<'PY' || fail "robbery at the suggested cell size: average neighbourhood under 5"
+import csv, sys
+counts = [int(r["count"]) for r in csv.DictReader(open(sys.argv[1]))]
+assert 9 * sum(counts) / len(counts) >= 5, 9 * sum(counts) / len(counts)
+PY
+
+# 8. --dual: incidents per 1,000 residents. The residents' density is computed again here from the
 #    centroid file and the database's LSOA populations, projected by cs2cs (PROJ's command line, not
 #    csa's code), the quartic kernel written out in Python, at 30 cells; then the rate from it.
 centroids="$data/geography/lsoa-centroids-uk.csv"
@@ -167,7 +183,7 @@ for c in cells[:: max(1, len(cells) // 30)]:
 PY
 expect_error "--dual needs --centroids" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --dual --out nd
 
-# 8. Meaningless requests exit 2 and say why.
+# 9. Meaningless requests exit 2 and say why.
 expect_error "nothing to map" "$CSA" hotspots --db cambs.db --area Norwich --theme shoplifting --period ye2025-12 --out none
 expect_error "larger than the area" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --period ye2025-12 \
   --cell-size 50000 --out big
