@@ -153,6 +153,80 @@ void write_map(const hotspot::HotspotResult& r, const AreaBoundaries& boundaries
              spec.wards.empty() ? " (no ward boundaries loaded: cells only; `csa geography load --boundaries …`)" : "");
 }
 
+// R's quantile(type = 7) of sorted values.
+double quantile7(const std::vector<double>& sorted, double p) {
+  const double h = (static_cast<double>(sorted.size()) - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - std::floor(h)) * (sorted[hi] - sorted[lo]);
+}
+
+// dual.svg and dual.png (--dual): the cells of the area with incidents per 1,000 residents above 0,
+// in five classes at the quintiles of those values (type-7 quantiles; a cell on a break goes to the
+// lower class), ColorBrewer YlOrRd.
+void write_dual_map(const hotspot::HotspotResult& r, const AreaBoundaries& boundaries, const std::string& title,
+                    const std::string& out) {
+  std::vector<double> values;
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    if (r.kept(id) && r.dual_rate[id] > 0) values.push_back(r.dual_rate[id]);
+  }
+  if (values.empty()) {
+    fmt::print("Dual map:   not drawn: no cell of the area has incidents per 1,000 residents above 0\n");
+    return;
+  }
+  std::sort(values.begin(), values.end());
+  static constexpr std::array<const char*, 5> kColours = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
+  std::vector<double> upper;
+  for (double q : {0.2, 0.4, 0.6, 0.8}) upper.push_back(quantile7(values, q));
+  upper.push_back(values.back());
+  figure::HotspotMapSpec spec;
+  spec.mode = figure::HotspotMapMode::classes;
+  spec.legend_title = "Incidents per 1,000 residents (dual density)";
+  spec.text.title = title;
+  spec.text.subtitle = fmt::format("Incident density over residents' density, quartic kernel, bandwidth {:.0f} m; "
+                                   "{:g} m cells in five classes at the quintiles",
+                                   r.bandwidth.metres, r.grid.cell);
+  spec.text.source = "Source: police.uk street-level crime data (locations anonymised to snap points); ONS geography "
+                     "and LSOA populations.";
+  spec.cell_size = r.grid.cell;
+  double lower = values.front();
+  for (std::size_t k = 0; k < upper.size(); ++k) {
+    spec.classes.push_back({fmt::format("{:.1f} to {:.1f}", lower, upper[k]), kColours[k]});
+    lower = upper[k];
+  }
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    if (!r.kept(id)) continue;
+    const double v = r.dual_rate[id];
+    int k = 0;
+    if (v > 0) {
+      k = 5;
+      for (std::size_t b = 0; b < 4; ++b) {
+        if (v <= upper[b]) {
+          k = static_cast<int>(b) + 1;
+          break;
+        }
+      }
+    }
+    figure::HotspotMapCell cell{r.grid.centre_x(r.grid.column_of(id)), r.grid.centre_y(r.grid.row_of(id)),
+                                r.grid.count[id], 0, 0, k};
+    spec.cells.push_back(cell);
+  }
+  spec.wards = boundaries.wards;
+  spec.outline = boundaries.outline;
+  std::filesystem::path dir(out);
+  const std::string svg = figure::hotspot_map(spec);
+  const auto svg_path = dir / "dual.svg";
+  {
+    std::ofstream f(svg_path, std::ios::binary);
+    f << svg;
+    f.close();
+    if (!f) throw IoError(fmt::format("cannot write {}", svg_path.string()));
+  }
+  figure::svg_to_png(svg, (dir / "dual.png").string());
+  fmt::print("Wrote:      {}, {} (incidents per 1,000 residents in five classes)\n", svg_path.string(),
+             (dir / "dual.png").string());
+}
+
 // history.svg and history.png (--compare): every cell in the area by its hot-spot history across the
 // periods, with a legend counting each class; grey for cells with incidents in some period but never hot.
 void write_history_map(const std::vector<const hotspot::HotspotResult*>& periods,
@@ -362,6 +436,10 @@ void run_hotspots(const HotspotArgs& a) {
   if (a.dual) add_dual(r, a.centroids, geography, area, projector);
   write_outputs(r, a.out, projector);
   write_map(r, boundaries, fmt::format("{} hot spots, {}, {}", theme.label, name, window.description()), a.out);
+  if (a.dual) {
+    write_dual_map(r, boundaries,
+                   fmt::format("{} per 1,000 residents, {}, {}", theme.label, name, window.description()), a.out);
+  }
   if (before.empty()) return;
 
   auto earlier_settings = settings;
@@ -420,7 +498,7 @@ void add_hotspots_command(CLI::App& app) {
       ->delimiter(',');
   s->add_flag("--dual", a->dual, "Also the dual density: incidents per 1,000 residents (the incidents' density\n"
                                   "over the residents', LSOA populations at their centroids; needs --centroids),\n"
-                                  "as the columns residents_kde and kde_per_1000");
+                                  "as the columns residents_kde and kde_per_1000 and the map dual.svg/.png");
   s->add_option("--centroids", a->centroids, "LSOA centroids CSV for --dual (columns LSOACD or LSOA21CD, latitude,\n"
                                              "longitude), e.g. ../shared/data/geography/lsoa-centroids-uk.csv");
   s->add_option("--out", a->out, "Folder for cells.csv, cells.geojson, map.svg and map.png (and periods.csv,\nhistory.csv with --compare)");

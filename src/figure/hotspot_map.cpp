@@ -58,10 +58,20 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   project_to_bng(shapes, [](std::size_t) { return std::string("hot-spot map boundary"); });
 
   const bool history = spec.mode == HotspotMapMode::history;
+  const bool classes = spec.mode == HotspotMapMode::classes;
+  if (classes && spec.classes.empty()) throw InputError("hot-spot map: classes mode without classes");
+  auto class_colour = [&](int k) -> std::string_view {
+    return k >= 1 && k <= static_cast<int>(spec.classes.size()) ? std::string_view(spec.classes[static_cast<std::size_t>(k - 1)].colour)
+                                                                : std::string_view();
+  };
   // The class a cell is drawn and counted by, and its fill.
-  auto key = [&](const HotspotMapCell& c) { return history ? c.history : std::clamp(c.gi_class, -3, 3); };
+  auto key = [&](const HotspotMapCell& c) {
+    return classes ? c.value_class : history ? c.history : std::clamp(c.gi_class, -3, 3);
+  };
   auto fill_of = [&](const HotspotMapCell& c) {
-    return history ? hotspot_history_colour(c.history, c.count) : hotspot_class_colour(c.gi_class, c.count);
+    return classes ? class_colour(c.value_class)
+           : history ? hotspot_history_colour(c.history, c.count)
+                     : hotspot_class_colour(c.gi_class, c.count);
   };
   const double half = spec.cell_size / 2;
   double min_e = std::numeric_limits<double>::infinity(), max_e = -min_e, min_n = min_e, max_n = -min_e;
@@ -89,7 +99,9 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
     std::size_t cells = 0;
   };
   std::vector<Row> rows;
-  if (history) {
+  if (classes) {
+    for (std::size_t k = 0; k < spec.classes.size(); ++k) rows.push_back({static_cast<int>(k + 1), spec.classes[k].label});
+  } else if (history) {
     rows = {{1, "New"},         {3, "Intensifying"},  {2, "Persistent"}, {5, "Intermittent"},
             {4, "Diminishing"}, {6, "Former"},        {0, "Never hot (with incidents)"}};
   } else {
@@ -98,7 +110,7 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   }
   for (const auto& c : spec.cells) {
     for (auto& r : rows) {
-      if (r.cls == key(c) && !(r.cls == 0 && c.count == 0)) ++r.cells;
+      if (r.cls == key(c) && !(r.cls == 0 && (c.count == 0 || classes))) ++r.cells;
     }
   }
   // Cold classes appear in the legend only when some cell has them (rare with counts of crime).
@@ -132,14 +144,20 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
   std::size_t hot = 0;
   for (const auto& c : spec.cells) hot += (history ? c.history > 0 : c.gi_class > 0) ? 1 : 0;
   SvgWriter svg = frame.start(
-      height, history ? fmt::format("Map of {} grid cells of {} m; {} have been hot spots in at least one period.",
+      height, classes ? fmt::format("Map of {} grid cells of {} m coloured by {}.", spec.cells.size(),
+                                    format_value(spec.cell_size, 0), spec.legend_title)
+              : history ? fmt::format("Map of {} grid cells of {} m; {} have been hot spots in at least one period.",
                                     spec.cells.size(), format_value(spec.cell_size, 0), hot)
                       : fmt::format("Map of {} grid cells of {} m; {} are hot spots at 90% or more.", spec.cells.size(),
                                     format_value(spec.cell_size, 0), hot));
 
   // Cells: not significant first, then hot and cold by rising confidence, so the strongest are on top.
   svg.open("g", {{"class", "cells"}, {"stroke", "none"}});
-  const std::vector<int> passes = history ? std::vector<int>{0, 6, 4, 5, 2, 3, 1} : std::vector<int>{0, 1, -1, 2, -2, 3, -3};
+  std::vector<int> passes = history ? std::vector<int>{0, 6, 4, 5, 2, 3, 1} : std::vector<int>{0, 1, -1, 2, -2, 3, -3};
+  if (classes) {
+    passes.clear();
+    for (std::size_t k = 1; k <= spec.classes.size(); ++k) passes.push_back(static_cast<int>(k));
+  }
   for (int pass : passes) {
     for (const auto& c : spec.cells) {
       if (key(c) != pass) continue;
@@ -188,7 +206,9 @@ std::string hotspot_map(const HotspotMapSpec& spec) {
                          {"y", y + (kRowHeight - kSwatchHeight) / 2},
                          {"width", kSwatchWidth},
                          {"height", kSwatchHeight},
-                         {"fill", history ? hotspot_history_colour(r.cls, 1) : hotspot_class_colour(r.cls, 1)},
+                         {"fill", classes   ? class_colour(r.cls)
+                                  : history ? hotspot_history_colour(r.cls, 1)
+                                            : hotspot_class_colour(r.cls, 1)},
                          {"stroke", "#8c8c8c"},
                          {"stroke-width", 0.5}});
     svg.text(lx + kSwatchWidth + 8, y + text_dy, r.label, {.size = theme::source_size, .colour = theme::text},

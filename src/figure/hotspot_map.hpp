@@ -23,12 +23,20 @@ struct HotspotMapCell {
   std::int64_t count = 0;  // incidents in the cell
   int gi_class = 0;        // -3 cold 99% … -1 cold 90%, 0 not significant, 1 hot 90% … 3 hot 99%
   int history = 0;         // history mode: 0 never hot, then HotspotHistory's order (new … former)
+  int value_class = 0;     // classes mode: 1-based index into HotspotMapSpec::classes; 0 not drawn
 };
 
 // What the cells are coloured by: their Gi* class in one period, or their hot-spot history across
 // periods (hotspot/history.hpp: 1 new, 2 persistent, 3 intensifying, 4 diminishing, 5 intermittent,
 // 6 former; 0 never hot, drawn light grey when the cell has incidents).
-enum class HotspotMapMode { gi, history };
+// Or by classes of a value the caller chose (the dual density's incidents per 1,000 residents),
+// each with its label and fill, listed in the legend in the order given.
+enum class HotspotMapMode { gi, history, classes };
+
+struct HotspotMapClass {
+  std::string label;   // "12.5 to 40.1"
+  std::string colour;  // "#fd8d3c"
+};
 
 struct HotspotMapSpec {
   FigureText text;  // the source line is the data's; the map adds the boundary attribution
@@ -38,6 +46,7 @@ struct HotspotMapSpec {
   std::vector<unsigned char> outline;             // the area's boundary, lon/lat WKB; empty: none
   std::string boundary_year;                      // of the boundaries' Crown copyright; empty: no year
   HotspotMapMode mode = HotspotMapMode::gi;
+  std::vector<HotspotMapClass> classes;  // classes mode
   std::string legend_title;  // empty: "Getis–Ord Gi*, N m cells" (gi) or "Hot-spot history, N m cells"
   double width = theme::page_width;
   double max_map_height = 560;

@@ -181,6 +181,22 @@ for c in cells[:: max(1, len(cells) // 30)]:
     rate = 1000 * float(c["kde"]) / max(got, floor)
     assert abs(float(c["kde_per_1000"]) - rate) <= 1e-9 * max(rate, 1.0), (c["cell_id"], c["kde_per_1000"], rate)
 PY
+# The dual map: five classes at the quintiles (R's type-7 quantiles = Python's "inclusive") of the
+# cells' positive kde_per_1000; the legend's counts are those of cells.csv classed here.
+[ -s dual/dual.svg ] && [ -s dual/dual.png ] || fail "--dual wrote no dual.svg/.png"
+python3 - dual/cells.csv dual/dual.svg <<'PY' || fail "dual.svg's legend does not count cells.csv's classes"
+import csv, re, statistics, sys
+v = sorted(float(r["kde_per_1000"]) for r in csv.DictReader(open(sys.argv[1])) if float(r["kde_per_1000"]) > 0)
+breaks = statistics.quantiles(v, n=5, method="inclusive")
+n = [0] * 5
+for x in v:
+    n[next((k for k, b in enumerate(breaks) if x <= b), 4)] += 1
+svg = open(sys.argv[2]).read()
+counts = [int(c) for c in re.findall(r'class="legend-count"[^>]*>([^<]*)<', svg)]
+labels = re.findall(r'class="legend-label"[^>]*>([^<]*)<', svg)
+assert counts == n, (counts, n)
+assert labels[0] == f"{v[0]:.1f} to {breaks[0]:.1f}" and labels[4] == f"{breaks[3]:.1f} to {v[-1]:.1f}", labels
+PY
 expect_error "--dual needs --centroids" "$CSA" hotspots --db cambs.db --area Cambridge --theme shoplifting --dual --out nd
 
 # 9. Meaningless requests exit 2 and say why.

@@ -75,6 +75,32 @@ TEST(FigureHotspotMap, HistoryModeColoursCellsByTheirHistoryWithALegend) {
   EXPECT_EQ(svg.find("Getis"), std::string::npos);  // not the Gi* legend
 }
 
+// Classes mode (--dual's map): cells coloured by the caller's classes, class 0 not drawn.
+TEST(FigureHotspotMap, ClassesModeColoursCellsByTheGivenClasses) {
+  HotspotMapSpec spec;
+  spec.text.title = "Test rates";
+  spec.cell_size = 100;
+  spec.mode = HotspotMapMode::classes;
+  spec.legend_title = "Incidents per 1,000 residents";
+  spec.classes = {{"0.1 to 2.0", "#ffffb2"}, {"2.0 to 9.5", "#bd0026"}};
+  spec.cells = {{545050, 258050, 5, 0, 0, 2}, {545150, 258050, 4, 0, 0, 1}, {545250, 258050, 9, 0, 0, 2},
+                {545350, 258050, 0, 0, 0, 0}};
+  const std::string svg = hotspot_map(spec);
+  EXPECT_EQ(occurrences(svg, "class=\"cell\""), 3U);
+  EXPECT_EQ(occurrences(svg, "fill=\"#bd0026\""), 3U);  // 2 cells + swatch
+  EXPECT_EQ(occurrences(svg, "fill=\"#ffffb2\""), 2U);  // 1 cell + swatch
+  std::vector<std::string> counts;
+  for (auto p = svg.find("class=\"legend-count\""); p != std::string::npos; p = svg.find("class=\"legend-count\"", p + 1)) {
+    auto open = svg.find('>', p), close = svg.find('<', open);
+    counts.push_back(svg.substr(open + 1, close - open - 1));
+  }
+  EXPECT_EQ(counts, (std::vector<std::string>{"1", "2"}));
+  EXPECT_NE(svg.find("0.1 to 2.0"), std::string::npos);
+  HotspotMapSpec none = spec;
+  none.classes.clear();
+  EXPECT_THROW(hotspot_map(none), InputError);
+}
+
 TEST(FigureHotspotMap, MeaninglessInputIsAnInputError) {
   HotspotMapSpec none = three_by_one();
   none.cells.clear();
