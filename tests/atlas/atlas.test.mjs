@@ -44,6 +44,7 @@ async function startServer() {
   assert.ok(csa && db, 'set CSA (the csa binary) and CSA_DB (a database), or ATLAS_URL');
   const port = await freePort();
   const args = ['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--web', process.env.CSA_WEB || join(root, 'web/dist')];
+  if (process.env.CSA_OFFENCE_GROUPS) args.push('--offence-groups', process.env.CSA_OFFENCE_GROUPS);
   log(`starting ${csa} ${args.join(' ')}`);
   const t0 = Date.now();
   server = spawn(csa, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,6 +70,14 @@ async function step(name, fn) {
 const getJson = async (base, path) => { const r = await fetch(base + path); assert.equal(r.status, 200, `${path}: ${r.status}`); return r.json(); };
 const waitMap = (page) => page.waitForSelector('#map[data-state="ready"]', { timeout: 30000, state: 'attached' });
 const text = (page, sel) => page.locator(sel).innerText();
+// The page's own address (page.url() can lag behind history.replaceState).
+const param = (page, name) => page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
+const href = (page) => page.evaluate(() => location.href);
+// Screenshots without a focus ring left on a panel by the journey.
+async function shot(page, path, opts = {}) {
+  await page.evaluate(() => { if (document.activeElement?.getAttribute('role') === 'tabpanel') document.activeElement.blur(); });
+  await page.screenshot({ path, ...opts });
+}
 
 try {
   const base = await startServer();
@@ -78,7 +87,7 @@ try {
   log(`meta: ${meta.districts.length} districts, ${meta.themes.length} themes, ${meta.periods.length} periods; default ${district.name}`);
 
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1100 }, acceptDownloads: true });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -111,7 +120,7 @@ try {
     assert.ok(colours >= 6, `map canvas has only ${colours} colours`);
     assert.equal(await page.locator('#footer-attribution').innerText(), meta.attribution);
     if (meta.population) assert.match(await text(page, '#footer-population'), new RegExp(meta.population.replace(/[()]/g, '.')));
-    await page.screenshot({ path: join(shots, 'map.png') });
+    await shot(page, join(shots, 'map.png'));
   });
 
   await step('the ranking shows what the API sent, suppressed counts as <threshold, never a number', async () => {
@@ -143,9 +152,8 @@ try {
     await page.waitForFunction((label) => document.querySelector('#map-heading')?.textContent.startsWith(label), other.label);
     const after = await page.locator('#ranking tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText).join('\n'));
     assert.notEqual(after, before, 'the ranking did not change');
-    const url = new URL(page.url());
-    assert.equal(url.searchParams.get('theme'), other.id);
-    assert.equal(url.searchParams.get('period'), period.id);
+    assert.equal(await param(page, 'theme'), other.id);
+    assert.equal(await param(page, 'period'), period.id);
     assert.match(await text(page, '#ranking caption'), new RegExp(period.label));
     // Back to the default period, which has a year before it, for the rest of the journeys.
     await page.selectOption('#ctl-period', d.period);
@@ -164,7 +172,7 @@ try {
     let hit = null;
     for (const [fx, fy] of [[0.5, 0.5], [0.45, 0.55], [0.55, 0.45], [0.4, 0.4], [0.6, 0.6]]) {
       await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-      const code = new URL(page.url()).searchParams.get('area');
+      const code = (await param(page, 'area'));
       if (code) { hit = code; break; }
     }
     assert.ok(hit, 'no click on the map selected an area');
@@ -192,10 +200,10 @@ try {
     assert.match(panel, /Funnel position/);
     await page.waitForFunction((n) => document.querySelector('#announce')?.textContent.includes(`Selected ${n}`), withCount.name);
     assert.equal(await btn.getAttribute('aria-pressed'), 'true');
-    assert.equal(new URL(page.url()).searchParams.get('area'), withCount.code);
+    assert.equal((await param(page, 'area')), withCount.code);
     await page.locator('#map-tooltip').evaluate((e) => { e.hidden = true; });
     await page.locator('#panel-map').evaluate((e) => e.scrollIntoView());
-    await page.screenshot({ path: join(shots, 'map-selected.png') });
+    await shot(page, join(shots, 'map-selected.png'));
   });
 
   await step('hovering a ward shows its figures in a tooltip', async () => {
@@ -214,7 +222,7 @@ try {
     const rows = await page.locator('#series-table tbody tr').count();
     assert.equal(rows, s.months.length);
     assert.match(await text(page, '#charts-heading'), new RegExp(`${chosen.name} against`));
-    await page.screenshot({ path: join(shots, 'charts.png'), fullPage: true });
+    await shot(page, join(shots, 'charts.png'), { fullPage: true });
   });
 
   await step('the area profile lists every theme with its rank', async () => {
@@ -230,8 +238,8 @@ try {
       const cells = await page.locator(`#profile tbody tr[data-theme="${t.id}"] td`).allInnerTexts();
       assert.ok(/^<\d+$|^hidden$/.test(cells[0]), `${t.label}: suppressed shown as ${cells[0]}`);
     }
-    assert.equal(new URL(page.url()).searchParams.get('tab'), 'profile');
-    await page.screenshot({ path: join(shots, 'profile.png'), fullPage: true });
+    assert.equal((await param(page, 'tab')), 'profile');
+    await shot(page, join(shots, 'profile.png'), { fullPage: true });
   });
 
   await step('the monitoring table opens a group into its rows and shows what each contains', async () => {
@@ -249,6 +257,8 @@ try {
     assert.ok(await tip.isVisible(), 'the contents are shown on focus');
     assert.match(await tip.innerText(), /Contains:/);
     assert.match(await toggle.getAttribute('title'), /Contains:/);
+    const mon = await getJson(base, `api/monitoring?area=${chosen.code}&period=${changed.period.id}`);
+    if (mon.rows[0].home_office?.length) assert.match(await tip.innerText(), /Home Office classifications:/);
     await page.keyboard.press('Enter');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     const visible1 = await page.locator('#monitoring tbody tr:not([hidden])').count();
@@ -263,7 +273,7 @@ try {
     const details = page.locator('#monitoring tbody tr:not([hidden]) details').first();
     await details.locator('summary').click();
     assert.match(await details.innerText(), /Police.uk crime types/);
-    await page.screenshot({ path: join(shots, 'monitoring.png'), fullPage: true });
+    await shot(page, join(shots, 'monitoring.png'), { fullPage: true });
   });
 
   await step('exporting the map data gives a CSV with a header and one row per area plus the district', async () => {
@@ -306,11 +316,11 @@ try {
   });
 
   await step('reloading the URL restores the same view', async () => {
-    const url = page.url();
+    const url = await href(page);
     const heading = await text(page, '#monitoring-heading');
     await page.reload();
     await waitMap(page);
-    assert.equal(page.url(), url);
+    assert.equal(await href(page), url);
     assert.equal(await page.locator('#ctl-theme').inputValue(), changed.theme.id);
     assert.equal(await page.locator('#ctl-period').inputValue(), changed.period.id);
     assert.equal(await page.locator('#ctl-measure').inputValue(), 'count');
@@ -337,7 +347,7 @@ try {
     } else {
       await page.locator('#pyramid-victims').waitFor();
     }
-    await page.screenshot({ path: join(shots, 'pyramid.png') });
+    await shot(page, join(shots, 'pyramid.png'));
   });
 
   await step('hot spots can be shown when the server has them', async () => {
@@ -346,10 +356,14 @@ try {
     await page.check('#ctl-hotspots');
     await page.waitForFunction(() => /cells|not available/.test(document.querySelector('#hotspots-status').textContent), null, { timeout: 60000 });
     assert.match(await text(page, '#hotspots-status'), /\d+ hot and \d+ cold cells/);
-    assert.equal(new URL(page.url()).searchParams.get('hotspots'), '1');
+    const hs = await getJson(base, `api/hotspots?district=${d.district}&theme=${changed.theme.id}&period=${changed.period.id}`);
+    if (hs.features.some((f) => /^hot/.test(f.properties.class))) assert.match(await text(page, '#legend'), /Hot spot/, 'the legend names the hot-spot classes');
+    const drawn = await page.evaluate(() => window.__atlas.map.queryRenderedFeatures({ layers: ['hotspots-fill'] }).length);
+    assert.ok(drawn > 0, 'no hot-spot cells drawn');
+    assert.equal((await param(page, 'hotspots')), '1');
     await waitMap(page);
     await page.locator('#panel-map').evaluate((e) => e.scrollIntoView());
-    await page.screenshot({ path: join(shots, 'hotspots.png') });
+    await shot(page, join(shots, 'hotspots.png'));
     await page.uncheck('#ctl-hotspots');
   });
 
@@ -360,8 +374,8 @@ try {
     await waitMap(page);
     const m = await getJson(base, `api/map?district=${d.district}&level=lsoa&theme=${changed.theme.id}&period=${changed.period.id}`);
     await page.waitForFunction((n) => document.querySelectorAll('#ranking tbody tr').length === n, m.areas.length);
-    assert.equal(new URL(page.url()).searchParams.get('area'), null, 'the ward selection is cleared');
-    await page.screenshot({ path: join(shots, 'map-lsoa-change.png') });
+    assert.equal((await param(page, 'area')), null, 'the ward selection is cleared');
+    await shot(page, join(shots, 'map-lsoa-change.png'));
   });
 
   await step('no console errors and nothing loaded from outside the server', async () => {

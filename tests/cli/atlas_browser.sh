@@ -33,4 +33,5 @@ rm -rf "$CSA_WORK" && mkdir -p "$CSA_WORK" && cd "$CSA_WORK"
 
 # 2. The browser journeys (they start and stop the server themselves).
 CSA="$CSA" CSA_DB="$CSA_WORK/cambs.db" CSA_WEB="$web" CSA_WORK="$CSA_WORK" CHROMIUM="$chromium" \
+  CSA_OFFENCE_GROUPS="$data/harm/cchi-weights-by-subgroup.csv" \
   timeout 240 node "$CSA_SOURCE_DIR/tests/atlas/atlas.test.mjs"

@@ -430,20 +430,35 @@ function onHover(code, point) {
 
 // ---- hot spots -----------------------------------------------------------------------------------
 
+// Classes as the contract spells them (hot-99 … cold-99); a server writing hot99 is read the same.
+function normaliseHotspots(fc) {
+  for (const f of fc.features || []) {
+    const c = String(f.properties?.class ?? '');
+    f.properties.class = c.replace(/^(hot|cold)[-_]?(\d+)$/, '$1-$2');
+  }
+  return fc;
+}
+
 async function loadHotspots() {
   const status = $('hotspots-status');
   if (!state.hotspots) { atlasMap.setHotspots(null, false); status.textContent = ''; renderLegend(); return; }
   const g = ++gen.hotspots;
   status.textContent = 'Finding hot spots…';
   try {
-    const fc = hotspotsFC || await api('hotspots', { district: state.district, theme: state.theme, period: state.period });
+    const fc = hotspotsFC || normaliseHotspots(await api('hotspots', { district: state.district, theme: state.theme, period: state.period }));
     if (g !== gen.hotspots) return;
     hotspotsFC = fc;
     await atlasMap.setHotspots(fc, true);
     const hot = fc.features.filter((f) => String(f.properties.class).startsWith('hot')).length;
     const cold = fc.features.length - hot;
     const m = fc.meta || {};
-    status.textContent = `${hot} hot and ${cold} cold cells${m.cell_size_m ? ` (${m.cell_size_m} m cells, ${m.bandwidth_m} m bandwidth` : ''}${F.isNum(m.incidents) ? `, ${F.int(m.incidents)} incidents mapped` : ''}${m.cell_size_m ? ')' : ''}.`;
+    const bits = [];
+    if (F.isNum(m.cell_size_m)) bits.push(`${F.int(m.cell_size_m)} m cells`);
+    if (F.isNum(m.bandwidth_m)) bits.push(`${F.int(m.bandwidth_m)} m bandwidth`);
+    const mapped = F.isNum(m.mapped) ? m.mapped : m.incidents;
+    if (F.isNum(mapped)) bits.push(`${F.int(mapped)} incidents mapped`);
+    if (F.isNum(m.without_coordinates) && m.without_coordinates > 0) bits.push(`${F.int(m.without_coordinates)} without coordinates`);
+    status.textContent = `${hot} hot and ${cold} cold cells at 90% confidence or more${bits.length ? ` (${bits.join(', ')})` : ''}.`;
     renderLegend();
   } catch (e) { if (g === gen.hotspots) status.textContent = `Hot spots not available: ${e.message}`; }
 }
@@ -503,10 +518,10 @@ async function loadProfile() {
   views.profile = p;
   $('profile-heading').textContent = `Area profile: ${p.area.name}`;
   const prev = periodLabel(p.period.previous);
-  const head = ['Theme', `Offences, ${shortPeriod(p.period.label)}`, prev ? shortPeriod(prev) : 'Year before', 'Change', 'Significance', 'Rate per 1,000', `${p.area.district?.name || 'District'} rate`, 'Rank', 'Funnel', 'Trend'];
+  const head = ['Theme', shortPeriod(p.period.label), prev ? shortPeriod(prev) : 'Year before', 'Change', 'Significance', 'Rate per 1,000', `${p.area.district?.name || 'District'} rate`, 'Rank', 'Funnel', 'Trend'];
   const table = el('table', { class: 'govuk-table atlas-table', id: 'profile' },
     el('caption', { class: 'govuk-table__caption govuk-table__caption--s' },
-      `${p.area.name} (${p.area.district?.name || ''}), ${p.period.label}: every theme; population ${F.int(p.area.population)}. Rank 1 is the highest count among the district's ${state.level === 'lsoa' ? 'LSOAs' : 'wards'}.`),
+      `${p.area.name} (${p.area.district?.name || ''}), ${p.period.label}: offences by theme; population ${F.int(p.area.population)}. Rank 1 is the highest count among the district's ${state.level === 'lsoa' ? 'LSOAs' : 'wards'}.`),
     el('thead', { class: 'govuk-table__head' }, el('tr', { class: 'govuk-table__row' }, head.map((h, i) => el('th', { scope: 'col', class: `govuk-table__header${[1, 2, 3, 5, 6, 7].includes(i) ? ' govuk-table__header--numeric' : ''}` }, h)))),
     el('tbody', { class: 'govuk-table__body' }, p.themes.map((t) => el('tr', { class: 'govuk-table__row', 'data-theme': t.id },
       el('th', { scope: 'row', class: 'govuk-table__header', style: t.kind === 'group' ? null : 'font-weight:400' }, t.label),
@@ -520,7 +535,7 @@ async function loadProfile() {
       el('td', { class: 'govuk-table__cell' }, F.funnelShort(t.funnel)),
       el('td', { class: 'govuk-table__cell atlas-trend', title: t.trend?.basis || null }, F.trend(t.trend))))));
   const basis = p.themes.find((t) => t.trend?.basis)?.trend.basis;
-  body.replaceChildren(picker, table,
+  body.replaceChildren(picker, el('div', { class: 'atlas-table-wrap' }, table),
     el('p', { class: 'govuk-body-s' }, `Significance: exact conditional Poisson test of the two years at the 5% level. Funnel: the rate against ${p.area.district?.name || 'the district'}'s rate with 95% and 99.8% Poisson limits.${basis ? ` Trend: ${basis}.` : ''} ${meta.suppression?.rule || ''}`));
 }
 
@@ -785,6 +800,7 @@ async function start() {
     try { host = new URL(state.tiles.replace(/[{}]/g, '')).host; } catch { /* keep */ }
     $('footer-tiles').textContent = `Background map tiles from ${host}; see that service for its attribution.`;
   }
+  $('controls').addEventListener('submit', (e) => e.preventDefault());
   fillControls();
   syncControls();
   bindControls();

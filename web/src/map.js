@@ -74,6 +74,8 @@ export class AtlasMap {
     m.addLayer({ id: 'hotspots-fill', type: 'fill', source: 'hotspots', layout: { visibility: 'none' },
       paint: { 'fill-color': ['match', ['get', 'class'], ...Object.entries(HOTSPOT).flat(), '#ffffff'], 'fill-opacity': 0.8,
         'fill-outline-color': 'rgba(0,0,0,0.15)' } });
+    m.addLayer({ id: 'hotspots-line', type: 'line', source: 'hotspots', layout: { visibility: 'none' },
+      paint: { 'line-color': ['case', ['in', 'hot', ['get', 'class']], '#67000d', '#053061'], 'line-width': 0.6 } });
     m.addLayer({ id: 'areas-line', type: 'line', source: 'areas', paint: { 'line-color': '#505a5f', 'line-width': 0.8 } });
     m.addLayer({ id: 'district-line', type: 'line', source: 'district', paint: { 'line-color': '#0b0c0c', 'line-width': 2.5 } });
     m.addLayer({ id: 'hover-line', type: 'line', source: 'areas', filter: ['==', ['get', 'code'], ''],
@@ -120,6 +122,9 @@ export class AtlasMap {
     await this.ready;
     if (fc) this.map.getSource('hotspots').setData(fc);
     this.map.setLayoutProperty('hotspots-fill', 'visibility', visible ? 'visible' : 'none');
+    this.map.setLayoutProperty('hotspots-line', 'visibility', visible ? 'visible' : 'none');
+    // The choropleth steps back so the cells stand out.
+    this.map.setPaintProperty('areas-fill', 'fill-opacity', visible ? 0.3 : 0.85);
   }
   /** Resolves when the map has drawn everything it was given. */
   idle() {
