@@ -105,7 +105,7 @@ function writeUrl() {
   for (const k of ['district', 'theme', 'period', 'level', 'measure', 'area', 'tab']) if (state[k]) q.set(k, state[k]);
   if (state.hotspots) q.set('hotspots', '1');
   if (state.tiles) q.set('tiles', state.tiles);
-  const url = `${location.pathname}?${q.toString().replace(/%2C/g, ',')}`;
+  const url = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%7B/g, '{').replace(/%7D/g, '}').replace(/%2F/g, '/').replace(/%3A/g, ':')}`;
   if (url !== location.pathname + location.search) history.replaceState(null, '', url);
 }
 
@@ -805,7 +805,13 @@ async function start() {
   syncControls();
   bindControls();
   bindTabs();
-  atlasMap = new AtlasMap($('map'), { tiles: state.tiles, onHover, onClick: (code) => selectArea(code, { from: 'map' }) });
+  let tileErrorShown = false;
+  const onTileError = (message) => {
+    if (tileErrorShown) return;
+    tileErrorShown = true;
+    $('footer-tiles').textContent += ` The background tiles could not be loaded (${message}); the map works without them.`;
+  };
+  atlasMap = new AtlasMap($('map'), { tiles: state.tiles, onHover, onTileError, onClick: (code) => selectArea(code, { from: 'map' }) });
   window.__atlas = { state, map: atlasMap.map, get mapData() { return mapData; } };
   showTab(state.tab);
   await reloadAll(true);

@@ -33,7 +33,7 @@ export function bboxOf(fc) {
 }
 
 export class AtlasMap {
-  constructor(container, { tiles, onHover, onClick }) {
+  constructor(container, { tiles, onHover, onClick, onTileError }) {
     setWorkerUrl(new URL('maplibre-gl-worker.js', document.baseURI).href);
     const sources = {};
     const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f2f1' } }];
@@ -57,6 +57,12 @@ export class AtlasMap {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
     this.map.on('load', () => this._setup(onHover, onClick));
+    // A background tile that cannot be fetched (no internet, wrong address) is said once, not logged
+    // for every tile; other map errors still reach the console.
+    this.map.on('error', (e) => {
+      if (e.sourceId === 'tiles' || /tiles/.test(e.source?.id || '')) { onTileError?.(e.error?.message || 'unreachable'); return; }
+      console.error(e.error || e);
+    });
     const canvas = this.map.getCanvas();
     canvas.setAttribute('aria-label', 'Map of the areas; use the arrow keys to pan and + or − to zoom. The ranking table below is the text equivalent.');
   }
