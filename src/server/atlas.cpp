@@ -166,7 +166,8 @@ int Atlas::category(std::string_view id) const {
   for (std::size_t i = 0; i < categories_.size(); ++i) {
     if (categories_[i].kind == "crime_type") continue;
     if (categories_[i].id == id) return static_cast<int>(i);
-    ids.push_back(categories_[i].id);
+    // A theme sits under both complete groups: list it once.
+    if (std::find(ids.begin(), ids.end(), categories_[i].id) == ids.end()) ids.push_back(categories_[i].id);
   }
   auto near = taxonomy::closest_name(id, ids);
   throw InputError(fmt::format("theme '{}' is not known{}; use a theme or group id: {}", id,
