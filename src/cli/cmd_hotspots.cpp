@@ -408,15 +408,7 @@ void run_hotspots(const HotspotArgs& a) {
   }
   fmt::print("Projection: {}\n", projector.operation());
   const AreaBoundaries boundaries = area_boundaries(*store, geography, area);
-  if (!boundaries.clip.empty()) {
-    // Clipped to the area, the grid covers the whole area (and any incident of its wards beyond it),
-    // not only the incidents' bounding box: a cell of the area with no incident is a cell with 0.
-    settings.clip = &boundaries.clip;
-    hotspot::Extent e = settings.extent ? *settings.extent : hotspot::extent_of(points.x, points.y);
-    const hotspot::Extent a = hotspot::extent_of_shapes(boundaries.clip);
-    settings.extent = hotspot::Extent{std::min(e.xmin, a.xmin), std::min(e.ymin, a.ymin), std::max(e.xmax, a.xmax),
-                                      std::max(e.ymax, a.ymax)};
-  }
+  if (!boundaries.clip.empty()) hotspot::clip_to_area(settings, boundaries.clip, points.x, points.y);
   auto r = hotspot::analyse_hotspots(points.x, points.y, settings);
   print_settings(r);
   print_clip(r, name, !boundaries.clip.empty());

@@ -1,5 +1,6 @@
 #include "hotspot/analysis.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -13,6 +14,15 @@ double expected_neighbourhood(const HotspotResult& r) {
   }
   const auto kept = r.cells_kept();
   return kept > 0 ? r.gi.neighbours * total / static_cast<double>(kept) : 0;
+}
+
+void clip_to_area(HotspotSettings& settings, const std::vector<Shape>& area, const std::vector<double>& x,
+                  const std::vector<double>& y) {
+  settings.clip = &area;
+  const Extent e = settings.extent ? *settings.extent : extent_of(x, y);
+  const Extent a = extent_of_shapes(area);
+  settings.extent = Extent{std::min(e.xmin, a.xmin), std::min(e.ymin, a.ymin), std::max(e.xmax, a.xmax),
+                           std::max(e.ymax, a.ymax)};
 }
 
 HotspotResult analyse_hotspots(const std::vector<double>& x, const std::vector<double>& y,

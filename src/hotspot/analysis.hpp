@@ -27,6 +27,12 @@ struct HotspotSettings {
   const std::vector<Shape>* clip = nullptr;
 };
 
+// Clips the grid to an area: sets settings.clip to `area` (which must outlive the settings) and
+// widens settings.extent (the points' own when unset) to the area's, so a cell of the area with no
+// incident is a cell with 0, not a cell left off the grid.
+void clip_to_area(HotspotSettings& settings, const std::vector<Shape>& area, const std::vector<double>& x,
+                  const std::vector<double>& y);
+
 struct HotspotResult {
   CellSize cell_size;
   Bandwidth bandwidth;  // metres 0 when kde is off

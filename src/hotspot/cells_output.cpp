@@ -63,30 +63,38 @@ void write_cells_csv(const std::filesystem::path& path, const HotspotResult& r) 
   write_file(path, out);
 }
 
-void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& r,
-                         const geo::BngProjector& projector) {
-  const double half = r.grid.cell / 2;
-  // The corners of every cell, SW SE NE NW, projected in one call.
+std::vector<CellRing> cell_rings_lon_lat(const Grid& grid, const std::vector<std::size_t>& ids,
+                                         const geo::BngProjector& projector) {
+  const double half = grid.cell / 2;
   std::vector<double> e, n, lon, lat;
-  e.reserve(r.grid.size() * 4);
-  n.reserve(r.grid.size() * 4);
-  std::vector<std::size_t> ids;
-  for (std::size_t id = 0; id < r.grid.size(); ++id) {
-    if (r.kept(id)) ids.push_back(id);
-  }
+  e.reserve(ids.size() * 4);
+  n.reserve(ids.size() * 4);
   for (std::size_t id : ids) {
-    const double cx = r.grid.centre_x(r.grid.column_of(id)), cy = r.grid.centre_y(r.grid.row_of(id));
+    const double cx = grid.centre_x(grid.column_of(id)), cy = grid.centre_y(grid.row_of(id));
     const double xs[4] = {cx - half, cx + half, cx + half, cx - half};
     const double ys[4] = {cy - half, cy - half, cy + half, cy + half};
     e.insert(e.end(), xs, xs + 4);
     n.insert(n.end(), ys, ys + 4);
   }
   projector.to_lon_lat(e, n, lon, lat);
+  std::vector<CellRing> rings(ids.size());
   for (std::size_t i = 0; i < lon.size(); ++i) {
     if (std::isnan(lon[i]) || std::isnan(lat[i])) {
       throw InputError(fmt::format("cannot project the hot-spot grid corner ({:.0f}, {:.0f}) back to lon/lat", e[i], n[i]));
     }
+    rings[i / 4][i % 4] = {lon[i], lat[i]};
   }
+  for (auto& ring : rings) ring[4] = ring[0];
+  return rings;
+}
+
+void write_cells_geojson(const std::filesystem::path& path, const HotspotResult& r,
+                         const geo::BngProjector& projector) {
+  std::vector<std::size_t> ids;
+  for (std::size_t id = 0; id < r.grid.size(); ++id) {
+    if (r.kept(id)) ids.push_back(id);
+  }
+  const auto rings = cell_rings_lon_lat(r.grid, ids, projector);
   // 1e-7 degrees is about 1 cm: more digits would only be noise.
   auto deg = [](double v) { return fmt::format("{:.7f}", v); };
   fmt::memory_buffer out;
@@ -95,12 +103,9 @@ void write_cells_geojson(const std::filesystem::path& path, const HotspotResult&
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::size_t id = ids[i];
     auto v = values_of(r, id);
-    const std::size_t k = i * 4;
     fmt::format_to(put, "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[", v.id);
-    // RFC 7946: exterior rings counter-clockwise (SW, SE, NE, NW, SW).
     for (std::size_t c = 0; c < 5; ++c) {
-      const std::size_t i = k + (c % 4);
-      fmt::format_to(put, "{}[{},{}]", c == 0 ? "" : ",", deg(lon[i]), deg(lat[i]));
+      fmt::format_to(put, "{}[{},{}]", c == 0 ? "" : ",", deg(rings[i][c].lon), deg(rings[i][c].lat));
     }
     fmt::format_to(put, "]]}},");
     fmt::format_to(put, "\"properties\":{{\"cell_id\":{},\"column\":{},\"row\":{},\"x\":{},\"y\":{},\"count\":{},\"kde\":{},"

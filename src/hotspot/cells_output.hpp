@@ -7,6 +7,7 @@
 // quadrilaterals in degrees; the centre x, y in the properties stay in BNG metres, as in the CSV.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@ namespace csa::hotspot {
 
 // Only the cells kept (HotspotResult::kept: inside the area when the grid is clipped); a cell's id
 // stays its id on the whole grid, so files of the same grid join on it.
+// The squares of the given cells as lon/lat rings (SW, SE, NE, NW, SW: counter-clockwise, as RFC
+// 7946 asks), the corners projected in one call. Throws InputError for a corner PROJ cannot project.
+using CellRing = std::array<geo::LonLat, 5>;
+std::vector<CellRing> cell_rings_lon_lat(const Grid& grid, const std::vector<std::size_t>& ids,
+                                         const geo::BngProjector& projector);
+
 // Columns: cell_id, column, row, x, y (centre, metres), count, kde (per km², empty when not
 // computed), gi_z, p, p_adjusted (empty when undefined) and class (hot99 … none … cold99).
 // Throws IoError when the file cannot be written.

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <thread>
 
 #include "core/error.hpp"
@@ -16,15 +18,7 @@
 namespace csa::native {
 namespace {
 
-std::string json_error(std::string_view message) {
-  std::string out = "{\"error\": \"";
-  for (char c : message) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out + "\"}";
-}
+std::string json_error(const std::string& message) { return nlohmann::json{{"error", message}}.dump(); }
 
 void send(const HttpResponse& from, httplib::Response& to) {
   to.status = from.status;

@@ -798,11 +798,7 @@ class Builder {
     }
     hotspot::HotspotSettings settings;
     settings.kde = false;  // the map shows Gi* classes only
-    settings.clip = &basis.outline;
-    hotspot::Extent e = hotspot::extent_of(points.x, points.y);
-    e = {std::min(e.xmin, basis.district.xmin), std::min(e.ymin, basis.district.ymin),
-         std::max(e.xmax, basis.district.xmax), std::max(e.ymax, basis.district.ymax)};
-    settings.extent = e;
+    hotspot::clip_to_area(settings, basis.outline, points.x, points.y);
     // The report's cells, made coarser (the next nice size, step by step) until the average Gi*
     // neighbourhood holds enough incidents for its normal p-values; no map when even cells of a tenth
     // of the district's shorter side are too sparse.

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
-#include "geo/native_module.hpp"
+#include "geo/dissolve.hpp"
 #include "period/coverage.hpp"
 #include "taxonomy/closest_name.hpp"
 
@@ -94,11 +94,13 @@ std::unique_ptr<Atlas> Atlas::load(const store::Store& store, const AtlasOptions
   auto add_theme = [&](std::size_t t, int parent) {
     const auto& theme = tax.themes()[t];
     int row = static_cast<int>(a->categories_.size());
-    a->categories_.push_back({theme.id, theme.label, "theme", theme.description, theme.crime_types, parent, set_of(theme.crime_types)});
+    const int depth = parent < 0 ? 0 : 1;
+    a->categories_.push_back(
+        {theme.id, theme.label, "theme", theme.description, theme.crime_types, parent, depth, set_of(theme.crime_types)});
     if (theme.crime_types.size() < 2) return;  // the theme is its crime type: no row of its own
     for (int code : theme.crime_types.codes()) {
       const auto& name = taxonomy::crime_type_name(code);
-      a->categories_.push_back({name, name, "crime_type", "", single_type(code), row, set_of(single_type(code))});
+      a->categories_.push_back({name, name, "crime_type", "", single_type(code), row, depth + 1, set_of(single_type(code))});
     }
   };
   // Which groups the atlas serves: those with every theme, or every theme but one (all incidents,
@@ -111,7 +113,7 @@ std::unique_ptr<Atlas> Atlas::load(const store::Store& store, const AtlasOptions
   for (const auto& group : tax.groups()) {
     if (!served_group(group)) continue;
     int row = static_cast<int>(a->categories_.size());
-    a->categories_.push_back({group.id, group.label, "group", group.description, group.crime_types, -1, set_of(group.crime_types)});
+    a->categories_.push_back({group.id, group.label, "group", group.description, group.crime_types, -1, 0, set_of(group.crime_types)});
     for (std::size_t t : group.themes) {
       in_group[t] = true;
       add_theme(t, row);
@@ -282,7 +284,7 @@ std::vector<unsigned char> Atlas::district_outline(int district) const {
     if (w >= 0 && geography_.ancestor(w, dataset::Level::lad) == district) parts.push_back(b.wkb);
   }
   std::vector<unsigned char> outline;
-  if (!parts.empty()) outline = native::module().union_wkb(parts);
+  if (!parts.empty()) outline = geo::dissolve(parts);
   std::lock_guard lock(cache_mutex_);
   outlines_[district] = outline;
   return outline;

@@ -42,7 +42,8 @@ struct Category {
   std::string kind;   // "group", "theme", "crime_type"
   std::string description;
   taxonomy::CrimeTypeSet types;
-  int parent = -1;    // monitoring row one level up (a theme's first group, a type's theme)
+  int parent = -1;    // monitoring row one level up (a theme's group, a type's theme)
+  int depth = 0;      // levels above it in the monitoring table: 0 for a group or a theme in none
   int set = 0;        // index of its crime-type set in the disclosure plan's categories
 };
 

@@ -13,6 +13,9 @@
 #include "geo/projection.hpp"
 #include "hotspot/analysis.hpp"
 #include "hotspot/area_points.hpp"
+#include "hotspot/area_shapes.hpp"
+#include "hotspot/cells_output.hpp"
+#include "measure/rank.hpp"
 #include "stats/change_test.hpp"
 #include "stats/funnel.hpp"
 #include "stats/poisson_trend.hpp"
@@ -89,9 +92,11 @@ json area_ref(const dataset::Geography& g, int area) {
   return json{{"code", a.code}, {"name", a.name}, {"level", std::string(dataset::level_name(a.level))}};
 }
 
+std::string period_label(const period::Window& w) { return "Year ending " + w.last().long_name(); }
+
 json period_ref(const AtlasPeriod& p) {
   return json{{"id", p.id},
-              {"label", "Year ending " + p.window.last().long_name()},
+              {"label", period_label(p.window)},
               {"previous", p.previous ? json(period_id(*p.previous)) : json(nullptr)}};
 }
 
@@ -161,14 +166,17 @@ Figures figures_of(const Atlas& atlas, int area, const Category& cat, const Atla
   return f;
 }
 
-// Ranks 1 = highest; ties share the best rank; areas without a value get none.
+// Competition ranks (measure/rank.hpp: 1 = highest, ties share the best) among the values sent;
+// an area whose count is hidden gets none, and is not counted in the others' ranks.
 std::vector<std::optional<int>> ranks(const std::vector<std::optional<std::int64_t>>& values) {
+  std::vector<std::int64_t> shown;
+  for (const auto& v : values) {
+    if (v) shown.push_back(*v);
+  }
+  auto rank = measure::competition_ranks(shown);
   std::vector<std::optional<int>> out(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (!values[i]) continue;
-    int higher = 0;
-    for (const auto& v : values) higher += v && *v > *values[i];
-    out[i] = higher + 1;
+  for (std::size_t i = 0, k = 0; i < values.size(); ++i) {
+    if (values[i]) out[i] = static_cast<int>(rank[k++]);
   }
   return out;
 }
@@ -419,7 +427,7 @@ std::string AtlasApi::series(const HttpRequest& r) const {
     if (it->window.last().month() != atlas_.periods().front().window.last().month()) continue;  // whole years apart
     auto f = figures_of(atlas_, area, cat, *it);
     annual.push_back({{"period", it->id},
-                      {"label", "Year ending " + it->window.last().long_name()},
+                      {"label", period_label(it->window)},
                       {"area", f.count ? json(*f.count) : json(nullptr)},
                       {"district", atlas_.count(d, cat.types, it->window)}});
   }
@@ -450,19 +458,22 @@ std::string AtlasApi::profile(const HttpRequest& r) const {
   for (const auto& cat : atlas_.categories()) {
     if (cat.kind == "crime_type" || !done.insert(cat.id).second) continue;
     std::int64_t total = atlas_.count(d, cat.types, p.window);
-    auto f = figures_of(atlas_, area, cat, p);
+    // The area's figures among its peers' (the district's wards or LSOAs), for its rank.
+    std::vector<Figures> figs;
+    std::vector<std::optional<std::int64_t>> counts;
+    std::size_t me = 0;
+    for (std::size_t i = 0; i < peers.size(); ++i) {
+      if (peers[i] == area) me = i;
+      figs.push_back(figures_of(atlas_, peers[i], cat, p));
+      counts.push_back(figs.back().count);
+    }
+    const Figures& f = figs[me];
     json j{{"id", cat.id}, {"label", cat.label}, {"kind", cat.kind}};
     j.update(f.to_json(atlas_, area, total, g.area(d).population));
     j["district_rate"] = g.area(d).population > 0 ? json(round_to(1000.0 * static_cast<double>(total) /
                                                                   static_cast<double>(g.area(d).population),
                                                               2))
                                                   : json(nullptr);
-    std::vector<std::optional<std::int64_t>> counts;
-    std::size_t me = 0;
-    for (std::size_t i = 0; i < peers.size(); ++i) {
-      if (peers[i] == area) me = i;
-      counts.push_back(figures_of(atlas_, peers[i], cat, p).count);
-    }
     auto rk = ranks(counts);
     j["rank"] = area != d && rk[me] ? json(*rk[me]) : json(nullptr);
     j["of"] = area != d ? json(peers.size()) : json(nullptr);
@@ -522,7 +533,7 @@ std::string AtlasApi::monitoring(const HttpRequest& r) const {
            {"id", cat.id},
            {"label", cat.label},
            {"kind", cat.kind},
-           {"depth", cat.kind == "group" ? 0 : cat.kind == "theme" ? (cat.parent < 0 ? 0 : 1) : (cats[static_cast<std::size_t>(cat.parent)].parent < 0 ? 1 : 2)},
+           {"depth", cat.depth},
            {"parent", cat.parent < 0 ? json(nullptr) : json(cat.parent)},
            {"contains", contains},
            {"home_office", home},
@@ -568,21 +579,28 @@ std::string AtlasApi::hotspots(const HttpRequest& r) const {
   json features = json::array();
   json meta{{"incidents", points.in_area}, {"mapped", points.mapped()}, {"without_coordinates", points.without_coordinates}};
   try {
-    auto result = hotspot::analyse_hotspots(points.x, points.y, {});
+    // The same grid as `csa hotspots` and the report: clipped to the district's outline when ward
+    // boundaries are loaded.
+    hotspot::HotspotSettings settings;
+    std::vector<hotspot::Shape> area;
+    if (auto outline = atlas_.district_outline(d); !outline.empty()) {
+      area = hotspot::shapes_from_wkb({outline});
+      hotspot::clip_to_area(settings, area, points.x, points.y);
+    }
+    auto result = hotspot::analyse_hotspots(points.x, points.y, settings);
     meta["cell_size_m"] = result.cell_size.metres;
     meta["bandwidth_m"] = result.bandwidth.metres;
-    meta["cells"] = result.grid.size();
-    const auto& grid = result.grid;
-    for (std::size_t id = 0; id < grid.size(); ++id) {
-      auto cls = result.gi.cell_class[id];
-      if (cls == hotspot::CellClass::none) continue;
-      double x0 = grid.x0 + grid.column_of(id) * grid.cell, y0 = grid.y0 + grid.row_of(id) * grid.cell;
+    meta["cells"] = result.cells_kept();
+    std::vector<std::size_t> hot;
+    for (std::size_t id = 0; id < result.grid.size(); ++id) {
+      if (result.kept(id) && result.gi.cell_class[id] != hotspot::CellClass::none) hot.push_back(id);
+    }
+    const auto rings = hotspot::cell_rings_lon_lat(result.grid, hot, projector);
+    for (std::size_t i = 0; i < hot.size(); ++i) {
+      const std::size_t id = hot[i];
       json ring = json::array();
-      for (auto [dx, dy] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}) {
-        auto ll = projector.to_lon_lat(x0 + dx * grid.cell, y0 + dy * grid.cell);
-        ring.push_back(json::array({round_to(ll.lon, 6), round_to(ll.lat, 6)}));
-      }
-      std::int64_t n = grid.count[id];
+      for (const auto& corner : rings[i]) ring.push_back(json::array({round_to(corner.lon, 6), round_to(corner.lat, 6)}));
+      std::int64_t n = result.grid.count[id];
       bool small = n > 0 && n < atlas_.threshold();
       features.push_back({{"type", "Feature"},
                           {"properties",
@@ -591,7 +609,7 @@ std::string AtlasApi::hotspots(const HttpRequest& r) const {
                             {"z", number_or_null(result.gi.z[id], 3)},
                             {"p", number_or_null(result.gi.p[id], 5)},
                             {"q", number_or_null(result.gi.p_adjusted[id], 5)},
-                            {"class", std::string(hotspot::cell_class_id(cls))}}},
+                            {"class", std::string(hotspot::cell_class_id(result.gi.cell_class[id]))}}},
                           {"geometry", {{"type", "Polygon"}, {"coordinates", json::array({ring})}}}});
     }
   } catch (const InputError& e) {

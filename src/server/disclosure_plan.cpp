@@ -26,6 +26,8 @@ class Planner {
 
   // Hides cells until no hidden count is pinned; returns when nothing more can be done.
   void run() {
+    given_up_.assign(state_.size(), false);
+    mark_unprotectable();
     for (;;) {
       auto ranges = propagate();
       bool acted = false;
@@ -36,11 +38,6 @@ class Planner {
       }
       if (!acted) return;
     }
-  }
-
-  void init() {
-    given_up_.assign(state_.size(), false);
-    mark_unprotectable();
   }
 
  private:
@@ -198,7 +195,6 @@ DisclosurePlan DisclosurePlan::make(std::vector<std::int64_t> counts, int areas,
   }
   std::vector<std::int64_t> ceiling(plan.counts_.begin(), plan.counts_.begin() + static_cast<std::ptrdiff_t>(n_cat));
   Planner planner(plan.counts_, plan.state_, std::move(sums), std::move(ceiling), categories, threshold);
-  planner.init();
   planner.run();
   return plan;
 }
