@@ -19,6 +19,8 @@ pkgs=(
   fonts-dejavu-core fonts-liberation2   # the fonts the figures and the PDF are set in (no download at run time)
   libcpp-httplib-dev                # csa serve: the atlas's HTTP server (in the native module)
   wrk                               # bench/atlas_latency.sh: load on the atlas API
+  libsodium-dev                     # workspace: Argon2id password hashes, session tokens, CSRF compare
+  libpq-dev postgresql              # workspace: the PostgreSQL backend, and a real server for its tests
 )
 # Node.js and npm build the atlas app (web/); machines of this kind ship Node 20, else Debian's.
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
