@@ -13,36 +13,13 @@
 
 #include "core/error.hpp"
 #include "ingest/csv_reader.hpp"
+#include "ingest/hashing_source.hpp"
 #include "ingest/police_uk_row.hpp"
 
 namespace csa::ingest {
 namespace {
 
 constexpr const char* kKind = "police-uk-street";
-
-// Hashes every byte that passes through, so idempotence costs no second read of the file.
-class HashingSource final : public ByteSource {
- public:
-  explicit HashingSource(const std::string& path) : inner_(path), state_(XXH3_createState()) {
-    XXH3_64bits_reset(state_);
-  }
-  ~HashingSource() override { XXH3_freeState(state_); }
-  HashingSource(const HashingSource&) = delete;
-  HashingSource& operator=(const HashingSource&) = delete;
-  std::size_t read(char* dst, std::size_t n) override {
-    std::size_t got = inner_.read(dst, n);
-    XXH3_64bits_update(state_, dst, got);
-    bytes_ += static_cast<std::int64_t>(got);
-    return got;
-  }
-  std::string hex() const { return fmt::format("{:016x}", XXH3_64bits_digest(state_)); }
-  std::int64_t bytes() const { return bytes_; }
-
- private:
-  FileSource inner_;
-  XXH3_state_t* state_;
-  std::int64_t bytes_ = 0;
-};
 
 // A quarantine reason with its particular values taken out ('…' for quoted text, N for numbers,
 // parenthesised detail dropped, the advice after ';' dropped), so the per-file summary groups like

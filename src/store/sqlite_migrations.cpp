@@ -132,7 +132,87 @@ CREATE TABLE area_snapshot(
 );
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// Migration 4: local extracts (csa ingest extract, src/extract/). Batches keyed by (kind, source, file
+// name) with a content hash, as police.uk batches are by (kind, force, month). Records of one batch get
+// consecutive ids [first_record_id, last_record_id], as incidents do. IF NOT EXISTS: a database whose
+// version was set back (tests of the earlier migrations) may hold these already. Repeated text (offence codes,
+// descriptions, sub-types, LSOA and ward codes) is kept once in extract_text.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE IF NOT EXISTS extract_batch(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,                   -- crime | asb | da-incident | fire | ed-attendance | ambulance | series
+  source TEXT NOT NULL,                 -- the mapping's [source] name
+  file_name TEXT NOT NULL,              -- base name of the loaded file
+  synthetic INTEGER NOT NULL,           -- 1: made by csa synth extract (the mapping says so)
+  source_path TEXT NOT NULL,
+  content_hash TEXT NOT NULL,           -- XXH3-64 of the file bytes
+  file_bytes INTEGER NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_stored INTEGER NOT NULL,
+  rows_quarantined INTEGER NOT NULL,
+  first_record_id INTEGER,
+  last_record_id INTEGER,
+  loaded_at TEXT NOT NULL,
+  UNIQUE(kind, source, file_name),
+  CHECK(rows_read = rows_stored + rows_quarantined)
+);
+CREATE TABLE IF NOT EXISTS extract_text(id INTEGER PRIMARY KEY, text TEXT NOT NULL);  -- unique, kept so by the store
+CREATE TABLE IF NOT EXISTS extract_record(
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,                -- physical line in the source file
+  reference TEXT,
+  code_id INTEGER,                      -- extract_text.id; NULL when empty (likewise the other *_id)
+  description_id INTEGER,
+  subtype_id INTEGER,
+  start_day INTEGER, start_minute INTEGER,        -- days since 1970-01-01, minutes after midnight
+  recorded_day INTEGER, recorded_minute INTEGER,
+  markers INTEGER NOT NULL,             -- extract::Marker bits
+  hate_strands INTEGER NOT NULL,        -- extract::HateStrand bits
+  risk INTEGER NOT NULL,                -- extract::Risk
+  crimed INTEGER,                       -- 1, 0, NULL when not said
+  easting REAL, northing REAL,          -- British National Grid metres
+  lsoa_id INTEGER, ward_id INTEGER,
+  victim_age INTEGER, victim_sex INTEGER NOT NULL,  -- extract::Sex
+  offender_age INTEGER, offender_sex INTEGER NOT NULL,
+  victim_id TEXT, offender_id TEXT, free_text TEXT
+);
+CREATE TABLE IF NOT EXISTS extract_quarantine(
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL,
+  source_path TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS extract_quarantine_batch ON extract_quarantine(batch_id);
+CREATE TABLE IF NOT EXISTS series_value(
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL,
+  series TEXT NOT NULL,
+  category TEXT NOT NULL,
+  period TEXT NOT NULL,
+  value REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS series_value_batch ON series_value(batch_id);
+-- For analysts who query the file directly: extract records with their text and dates decoded.
+CREATE VIEW IF NOT EXISTS extract_record_v AS
+SELECT r.id, b.kind, b.source, b.file_name, b.synthetic, r.line, r.reference, c.text AS code,
+       d.text AS description, s.text AS subtype,
+       date(r.start_day * 86400, 'unixepoch') AS start_date, r.start_minute,
+       date(r.recorded_day * 86400, 'unixepoch') AS recorded_date, r.recorded_minute,
+       r.markers, r.hate_strands, r.risk, r.crimed, r.easting, r.northing, l.text AS lsoa_code, w.text AS ward_code,
+       r.victim_age, r.victim_sex, r.offender_age, r.offender_sex, r.victim_id, r.offender_id, r.free_text
+FROM extract_record r
+JOIN extract_batch b ON b.id = r.batch_id
+LEFT JOIN extract_text c ON c.id = r.code_id
+LEFT JOIN extract_text d ON d.id = r.description_id
+LEFT JOIN extract_text s ON s.id = r.subtype_id
+LEFT JOIN extract_text l ON l.id = r.lsoa_id
+LEFT JOIN extract_text w ON w.id = r.ward_id;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 int read_version(SqliteDb& db) {
   SqliteStmt st(db, "PRAGMA user_version");

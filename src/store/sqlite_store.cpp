@@ -123,6 +123,13 @@ class Dictionary {
     return found;
   }
 
+  // The id of `value` by its text alone, for callers whose texts do not share addresses (extract
+  // records own their strings), so remembering addresses would only grow the table.
+  std::int64_t id_by_text(std::string_view value) {
+    if (value.data() == nullptr) value = std::string_view("", 0);
+    return lookup(value, {});
+  }
+
   // Writes the values first seen since the last flush.
   void flush() {
     constexpr std::size_t kRows = 100;
@@ -304,7 +311,8 @@ class SqliteStore final : public Store {
         crime_types_(db_, "crime_type"),
         outcomes_(db_, "outcome"),
         locations_(db_, "location"),
-        lsoas_(db_, "lsoa_ref", "code", "name") {
+        lsoas_(db_, "lsoa_ref", "code", "name"),
+        extract_texts_(db_, "extract_text", "text") {
     // WAL with synchronous=NORMAL: a committed batch survives a crash of csa; an uncommitted one
     // vanishes entirely, which is the per-file atomicity the ingest promises.
     // Larger pages: fewer write calls per batch; only takes effect when the file is created.
@@ -404,16 +412,18 @@ class SqliteStore final : public Store {
   }
 
   std::vector<QuarantineSummary> quarantine_summary() const override {
-    SqliteStmt st(db_, "SELECT source_path, reason, count(*) FROM quarantine GROUP BY source_path, reason "
-                       "ORDER BY source_path, reason");
+    SqliteStmt st(db_, "SELECT source_path, reason, count(*) FROM (SELECT source_path, reason FROM quarantine "
+                       "UNION ALL SELECT source_path, reason FROM extract_quarantine) "
+                       "GROUP BY source_path, reason ORDER BY source_path, reason");
     std::vector<QuarantineSummary> out;
     while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2)});
     return out;
   }
 
   std::vector<QuarantineRecord> quarantine_rows(const std::string& file, std::int64_t limit) const override {
-    SqliteStmt st(db_, "SELECT line, reason, raw FROM quarantine WHERE (?1 = '' OR source_path = ?1) "
-                       "ORDER BY source_path, line LIMIT ?2");
+    SqliteStmt st(db_, "SELECT line, reason, raw FROM (SELECT source_path, line, reason, raw FROM quarantine "
+                       "UNION ALL SELECT source_path, line, reason, raw FROM extract_quarantine) "
+                       "WHERE (?1 = '' OR source_path = ?1) ORDER BY source_path, line LIMIT ?2");
     st.bind(1, std::string_view(file)).bind(2, limit);
     std::vector<QuarantineRecord> out;
     while (st.step()) out.push_back({st.int64(0), st.text(1), st.text(2)});
@@ -548,7 +558,292 @@ class SqliteStore final : public Store {
     return out;
   }
 
+
+  ExtractWriteResult write_extract_batch(ExtractBatchInfo info, const std::vector<extract::Record>& records,
+                                         const std::vector<QuarantineRecord>& quarantine) override {
+    return write_extract(std::move(info), static_cast<std::int64_t>(records.size()), quarantine,
+                         [&](std::int64_t batch_id, std::int64_t first_id) { insert_records(batch_id, first_id, records); });
+  }
+
+  ExtractWriteResult write_series_batch(ExtractBatchInfo info, const std::vector<extract::SeriesValue>& values,
+                                        const std::vector<QuarantineRecord>& quarantine) override {
+    return write_extract(std::move(info), static_cast<std::int64_t>(values.size()), quarantine,
+                         [&](std::int64_t batch_id, std::int64_t) {
+                           SqliteStmt ins(db_, "INSERT INTO series_value(batch_id, series, category, period, value) "
+                                               "VALUES (?,?,?,?,?)");
+                           for (const auto& v : values) {
+                             ins.bind(1, batch_id).bind(2, std::string_view(v.series));
+                             ins.bind(3, std::string_view(v.category)).bind(4, std::string_view(v.period));
+                             ins.bind(5, v.value).run();
+                           }
+                         });
+  }
+
+  std::vector<ExtractBatchInfo> extract_batches() const override {
+    SqliteStmt st(db_, std::string(kExtractBatchSelect) + " ORDER BY kind, source, file_name");
+    std::vector<ExtractBatchInfo> out;
+    while (st.step()) out.push_back(read_extract_batch(st));
+    return out;
+  }
+
+  void scan_extract_records(std::string_view kind,
+                            const std::function<void(std::int64_t, extract::Record&&)>& sink) const override {
+    std::vector<std::string> texts = texts_by_id("extract_text", "text");
+    auto text = [&](const SqliteStmt& st, int col) {
+      return st.is_null(col) ? std::string() : texts.at(static_cast<std::size_t>(st.int64(col)));
+    };
+    SqliteStmt st(db_,
+                  "SELECT r.batch_id, r.line, r.reference, r.code_id, r.description_id, r.subtype_id, r.start_day, "
+                  "r.start_minute, r.recorded_day, r.recorded_minute, r.markers, r.hate_strands, r.risk, r.crimed, "
+                  "r.easting, r.northing, r.lsoa_id, r.ward_id, r.victim_age, r.victim_sex, r.offender_age, "
+                  "r.offender_sex, r.victim_id, r.offender_id, r.free_text "
+                  "FROM extract_batch b JOIN extract_record r ON r.id BETWEEN b.first_record_id AND b.last_record_id "
+                  "WHERE b.kind = ? ORDER BY b.id, r.id");
+    st.bind(1, kind);
+    while (st.step()) {
+      extract::Record r;
+      r.line = st.int64(1);
+      r.reference = st.is_null(2) ? std::string() : st.text(2);
+      r.code = text(st, 3);
+      r.description = text(st, 4);
+      r.subtype = text(st, 5);
+      if (!st.is_null(6)) r.start_day = static_cast<std::int32_t>(st.int64(6));
+      if (!st.is_null(7)) r.start_minute = static_cast<std::int16_t>(st.int64(7));
+      if (!st.is_null(8)) r.recorded_day = static_cast<std::int32_t>(st.int64(8));
+      if (!st.is_null(9)) r.recorded_minute = static_cast<std::int16_t>(st.int64(9));
+      r.markers = static_cast<std::uint16_t>(st.int64(10));
+      r.hate_strands = static_cast<std::uint8_t>(st.int64(11));
+      r.risk = static_cast<extract::Risk>(st.int64(12));
+      r.crimed = st.is_null(13) ? std::int8_t{-1} : static_cast<std::int8_t>(st.int64(13));
+      if (!st.is_null(14) && !st.is_null(15)) {
+        r.easting = st.real(14);
+        r.northing = st.real(15);
+      }
+      r.lsoa_code = text(st, 16);
+      r.ward_code = text(st, 17);
+      if (!st.is_null(18)) r.victim_age = static_cast<std::int16_t>(st.int64(18));
+      r.victim_sex = static_cast<extract::Sex>(st.int64(19));
+      if (!st.is_null(20)) r.offender_age = static_cast<std::int16_t>(st.int64(20));
+      r.offender_sex = static_cast<extract::Sex>(st.int64(21));
+      if (!st.is_null(22)) r.victim_id = st.text(22);
+      if (!st.is_null(23)) r.offender_id = st.text(23);
+      if (!st.is_null(24)) r.free_text = st.text(24);
+      sink(st.int64(0), std::move(r));
+    }
+  }
+
+  std::vector<extract::SeriesValue> series_values(std::string_view series) const override {
+    SqliteStmt st(db_, "SELECT series, category, period, value FROM series_value WHERE series = ? ORDER BY batch_id, id");
+    st.bind(1, series);
+    std::vector<extract::SeriesValue> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.real(3)});
+    return out;
+  }
+
+  std::vector<std::string> series_names() const override {
+    SqliteStmt st(db_, "SELECT DISTINCT series FROM series_value ORDER BY series");
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+  }
+
  private:
+  static constexpr std::string_view kExtractBatchSelect =
+      "SELECT id, kind, source, file_name, synthetic, source_path, content_hash, file_bytes, rows_read, rows_stored, "
+      "rows_quarantined, loaded_at FROM extract_batch";
+
+  static ExtractBatchInfo read_extract_batch(const SqliteStmt& st) {
+    ExtractBatchInfo b;
+    b.id = st.int64(0);
+    b.kind = st.text(1);
+    b.source = st.text(2);
+    b.file_name = st.text(3);
+    b.synthetic = st.int64(4) != 0;
+    b.source_path = st.text(5);
+    b.content_hash = st.text(6);
+    b.file_bytes = st.int64(7);
+    b.rows_read = st.int64(8);
+    b.rows_stored = st.int64(9);
+    b.rows_quarantined = st.int64(10);
+    b.loaded_at = st.text(11);
+    return b;
+  }
+
+  // One extract batch in one transaction: unchanged, loaded, or the older release replaced.
+  template <typename InsertRows>
+  ExtractWriteResult write_extract(ExtractBatchInfo info, std::int64_t stored,
+                                   const std::vector<QuarantineRecord>& quarantine, InsertRows insert_rows) {
+    if (info.rows_read != info.rows_stored + info.rows_quarantined || info.rows_stored != stored ||
+        info.rows_quarantined != static_cast<std::int64_t>(quarantine.size())) {
+      throw InternalError(fmt::format("{}: extract counts do not add up (read {} stored {} quarantined {})",
+                                      info.source_path, info.rows_read, info.rows_stored, info.rows_quarantined));
+    }
+    ExtractWriteResult result;
+    try {
+      SqliteTransaction tx(db_);
+      if (data_version() != data_version_) load_dictionaries();
+      for (Dictionary* d : dictionaries()) d->begin_batch();
+      SqliteStmt find(db_, std::string(kExtractBatchSelect) + " WHERE kind=? AND source=? AND file_name=?");
+      find.bind(1, std::string_view(info.kind)).bind(2, std::string_view(info.source));
+      find.bind(3, std::string_view(info.file_name));
+      std::optional<ExtractBatchInfo> previous;
+      if (find.step()) previous = read_extract_batch(find);
+      find.reset();
+      if (previous && previous->content_hash == info.content_hash) {
+        result.action = BatchWriteResult::Action::unchanged;
+        result.batch_id = previous->id;
+        result.previous = previous;
+        log_extract(info, "unchanged", previous->id, fmt::format("identical to the release loaded {}", previous->loaded_at));
+        tx.commit();
+        return result;
+      }
+      if (previous) {
+        result.action = BatchWriteResult::Action::replaced;
+        result.previous = previous;
+        SqliteStmt del(db_, "DELETE FROM extract_record WHERE id BETWEEN (SELECT first_record_id FROM extract_batch "
+                            "WHERE id = ?1) AND (SELECT last_record_id FROM extract_batch WHERE id = ?1)");
+        del.bind(1, previous->id).run();
+        for (const char* sql : {"DELETE FROM extract_quarantine WHERE batch_id = ?", "DELETE FROM series_value WHERE batch_id = ?",
+                                "DELETE FROM extract_batch WHERE id = ?"}) {
+          SqliteStmt d(db_, sql);
+          d.bind(1, previous->id).run();
+        }
+      }
+      info.loaded_at = utc_now();
+      SqliteStmt next(db_, "SELECT coalesce(max(id), 0) + 1 FROM extract_record");
+      next.step();
+      std::int64_t first_id = next.int64(0);
+      bool has_records = info.kind != "series" && stored > 0;
+      SqliteStmt ins(db_,
+                     "INSERT INTO extract_batch(kind, source, file_name, synthetic, source_path, content_hash, file_bytes, "
+                     "rows_read, rows_stored, rows_quarantined, first_record_id, last_record_id, loaded_at) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      ins.bind(1, std::string_view(info.kind)).bind(2, std::string_view(info.source));
+      ins.bind(3, std::string_view(info.file_name)).bind(4, std::int64_t{info.synthetic ? 1 : 0});
+      ins.bind(5, std::string_view(info.source_path)).bind(6, std::string_view(info.content_hash));
+      ins.bind(7, info.file_bytes).bind(8, info.rows_read).bind(9, info.rows_stored).bind(10, info.rows_quarantined);
+      if (has_records) {
+        ins.bind(11, first_id).bind(12, first_id + stored - 1);
+      } else {
+        ins.bind_null(11).bind_null(12);
+      }
+      ins.bind(13, std::string_view(info.loaded_at)).run();
+      std::int64_t batch_id = sqlite3_last_insert_rowid(db_.get());
+      insert_rows(batch_id, first_id);
+      for (Dictionary* d : dictionaries()) d->flush();
+      SqliteStmt q(db_, "INSERT INTO extract_quarantine(batch_id, source_path, line, reason, raw) VALUES (?,?,?,?,?)");
+      for (const auto& row : quarantine) {
+        q.bind(1, batch_id).bind(2, std::string_view(info.source_path)).bind(3, row.line);
+        q.bind(4, std::string_view(row.reason)).bind(5, std::string_view(row.raw)).run();
+      }
+      log_extract(info, previous ? "replaced" : "loaded", batch_id,
+                  previous ? fmt::format("replaced the release loaded {}", previous->loaded_at) : std::string());
+      tx.commit();
+      result.batch_id = batch_id;
+    } catch (...) {
+      load_dictionaries();  // ids given out during the rolled-back transaction are gone
+      throw;
+    }
+    start_checkpointer();
+    return result;
+  }
+
+  void log_extract(const ExtractBatchInfo& info, std::string_view action, std::int64_t batch_id, const std::string& note) {
+    BatchInfo b;
+    b.source_path = info.source_path;
+    b.rows_read = info.rows_read;
+    b.rows_stored = info.rows_stored;
+    b.rows_quarantined = info.rows_quarantined;
+    log(b, action, batch_id, note);
+  }
+
+  // As insert_incidents: kRecordsPerInsert rows per multi-row INSERT, ids appended consecutively.
+  // Row k's 24 values after the batch id are parameters 2 + 24k ... 25 + 24k; ?1 is the batch id.
+  static constexpr int kRecordParams = 24;
+  static constexpr int kRecordsPerInsert = 32;
+
+  static std::string record_insert_sql(int rows) {
+    std::string sql =
+        "INSERT OR FAIL INTO extract_record(batch_id, line, reference, code_id, description_id, subtype_id, start_day, "
+        "start_minute, recorded_day, recorded_minute, markers, hate_strands, risk, crimed, easting, northing, lsoa_id, "
+        "ward_id, victim_age, victim_sex, offender_age, offender_sex, victim_id, offender_id, free_text) VALUES ";
+    for (int r = 0; r < rows; ++r) {
+      sql += r == 0 ? "(?1" : ",(?1";
+      for (int c = 0; c < kRecordParams; ++c) sql += ",?";
+      sql += ')';
+    }
+    return sql;
+  }
+
+  void insert_records(std::int64_t batch_id, std::int64_t first_id, const std::vector<extract::Record>& records) {
+    if (!record_many_) record_many_ = std::make_unique<RawStmt>(db_, record_insert_sql(kRecordsPerInsert));
+    if (!record_one_) record_one_ = std::make_unique<RawStmt>(db_, record_insert_sql(1));
+    sqlite3_bind_int64(record_many_->get(), 1, batch_id);
+    sqlite3_bind_int64(record_one_->get(), 1, batch_id);
+    auto text_or_null = [](sqlite3_stmt* st, int i, const std::string& s) {
+      if (s.empty()) sqlite3_bind_null(st, i);
+      else sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+    };
+    auto id_or_null = [this](sqlite3_stmt* st, int i, const std::string& s) {
+      if (s.empty()) sqlite3_bind_null(st, i);
+      else sqlite3_bind_int64(st, i, extract_texts_.id_by_text(s));
+    };
+    auto int_or_null = [](sqlite3_stmt* st, int i, std::int64_t v, bool absent) {
+      if (absent) sqlite3_bind_null(st, i);
+      else sqlite3_bind_int64(st, i, v);
+    };
+    const std::size_t n = records.size();
+    std::size_t done = 0;
+    while (done < n) {
+      bool full = n - done >= static_cast<std::size_t>(kRecordsPerInsert);
+      RawStmt& ins = full ? *record_many_ : *record_one_;
+      sqlite3_stmt* st = ins.get();
+      std::size_t rows = full ? static_cast<std::size_t>(kRecordsPerInsert) : 1;
+      for (std::size_t k = 0; k < rows; ++k) {
+        const extract::Record& r = records[done + k];
+        int c = static_cast<int>(k) * kRecordParams + 1;
+        sqlite3_bind_int64(st, c + 1, r.line);
+        text_or_null(st, c + 2, r.reference);
+        id_or_null(st, c + 3, r.code);
+        id_or_null(st, c + 4, r.description);
+        id_or_null(st, c + 5, r.subtype);
+        int_or_null(st, c + 6, r.start_day, r.start_day == extract::kNoDay);
+        int_or_null(st, c + 7, r.start_minute, r.start_minute == extract::kNoMinute);
+        int_or_null(st, c + 8, r.recorded_day, r.recorded_day == extract::kNoDay);
+        int_or_null(st, c + 9, r.recorded_minute, r.recorded_minute == extract::kNoMinute);
+        sqlite3_bind_int64(st, c + 10, r.markers);
+        sqlite3_bind_int64(st, c + 11, r.hate_strands);
+        sqlite3_bind_int64(st, c + 12, static_cast<std::int64_t>(r.risk));
+        int_or_null(st, c + 13, r.crimed, r.crimed < 0);
+        if (r.located()) {
+          sqlite3_bind_double(st, c + 14, r.easting);
+          sqlite3_bind_double(st, c + 15, r.northing);
+        } else {
+          sqlite3_bind_null(st, c + 14);
+          sqlite3_bind_null(st, c + 15);
+        }
+        id_or_null(st, c + 16, r.lsoa_code);
+        id_or_null(st, c + 17, r.ward_code);
+        int_or_null(st, c + 18, r.victim_age, r.victim_age == extract::kNoAge);
+        sqlite3_bind_int64(st, c + 19, static_cast<std::int64_t>(r.victim_sex));
+        int_or_null(st, c + 20, r.offender_age, r.offender_age == extract::kNoAge);
+        sqlite3_bind_int64(st, c + 21, static_cast<std::int64_t>(r.offender_sex));
+        text_or_null(st, c + 22, r.victim_id);
+        text_or_null(st, c + 23, r.offender_id);
+        text_or_null(st, c + 24, r.free_text);
+      }
+      ins.run();
+      done += rows;
+    }
+    if (n > 0) {
+      std::int64_t last = sqlite3_last_insert_rowid(db_.get());
+      if (last != first_id + static_cast<std::int64_t>(n) - 1) {
+        throw InternalError(fmt::format("extract record ids of batch {} are not consecutive: expected {}..{}, last is {}",
+                                        batch_id, first_id, first_id + static_cast<std::int64_t>(n) - 1, last));
+      }
+    }
+  }
+
   static constexpr std::string_view kBatchSelect =
       "SELECT id, kind, force, month, source_path, content_hash, file_bytes, rows_read, rows_stored, "
       "rows_quarantined, loaded_at FROM batch";
@@ -602,7 +897,9 @@ class SqliteStore final : public Store {
     return texts;
   }
 
-  std::array<Dictionary*, 5> dictionaries() { return {&forces_, &crime_types_, &outcomes_, &locations_, &lsoas_}; }
+  std::array<Dictionary*, 6> dictionaries() {
+    return {&forces_, &crime_types_, &outcomes_, &locations_, &lsoas_, &extract_texts_};
+  }
 
   std::int64_t data_version() const {
     SqliteStmt st(db_, "PRAGMA data_version");
@@ -780,8 +1077,9 @@ class SqliteStore final : public Store {
   mutable SqliteDb db_;
   int version_ = 0;
   std::int64_t data_version_ = -1;  // PRAGMA data_version when the dictionaries were read; -1: not yet
-  Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_;
-  std::unique_ptr<RawStmt> insert_many_, insert_one_;  // finalized before db_ closes (declared after it)
+  Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_, extract_texts_;
+  std::unique_ptr<RawStmt> insert_many_, insert_one_;
+  std::unique_ptr<RawStmt> record_many_, record_one_;  // finalized before db_ closes (declared after it)
   std::unique_ptr<BackgroundCheckpointer> checkpointer_;  // started by the first batch written
 };
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/record.hpp"
+
 namespace csa::store {
 
 // One police.uk street file (or any source file) as loaded: the unit of idempotence and replacement.
@@ -136,6 +138,27 @@ struct QuarantineSummary {
   std::int64_t rows;
 };
 
+// One local extract file as loaded (csa ingest extract): the unit of idempotence and replacement is
+// (kind, source, file name): the same file name from the same source is a newer release of it.
+struct ExtractBatchInfo {
+  std::int64_t id = 0;
+  std::string kind;        // extract::dataset_kind_name, or "series"
+  std::string source;      // the mapping's [source] name
+  std::string file_name;   // base name of the file
+  bool synthetic = false;
+  std::string source_path;
+  std::string content_hash;  // XXH3-64 of the file's bytes, hex
+  std::int64_t file_bytes = 0;
+  std::int64_t rows_read = 0, rows_stored = 0, rows_quarantined = 0;
+  std::string loaded_at;
+};
+
+struct ExtractWriteResult {
+  BatchWriteResult::Action action = BatchWriteResult::Action::loaded;
+  std::int64_t batch_id = 0;
+  std::optional<ExtractBatchInfo> previous;  // the release replaced, or the identical one kept
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -171,6 +194,20 @@ class Store {
   virtual std::vector<PopulationRecord> population() const = 0;
   virtual std::vector<BoundaryRecord> boundaries(const std::string& level) const = 0;
   virtual std::vector<GeographySource> geography_sources() const = 0;
+
+  // Local extracts (src/extract/) ------------------------------------------------
+  // As write_batch: same hash -> unchanged; different hash -> the older release replaced, one
+  // transaction. Records of a series batch are its values (info.kind == "series").
+  virtual ExtractWriteResult write_extract_batch(ExtractBatchInfo info, const std::vector<extract::Record>& records,
+                                                 const std::vector<QuarantineRecord>& quarantine) = 0;
+  virtual ExtractWriteResult write_series_batch(ExtractBatchInfo info, const std::vector<extract::SeriesValue>& values,
+                                                const std::vector<QuarantineRecord>& quarantine) = 0;
+  virtual std::vector<ExtractBatchInfo> extract_batches() const = 0;  // by kind, source, file name
+  // Every record of the batches of one kind, in batch id then line order; batch_id says which.
+  virtual void scan_extract_records(std::string_view kind,
+                                    const std::function<void(std::int64_t batch_id, extract::Record&&)>& sink) const = 0;
+  virtual std::vector<extract::SeriesValue> series_values(std::string_view series) const = 0;  // load order
+  virtual std::vector<std::string> series_names() const = 0;
 };
 
 // Opens (creating if needed) and migrates an embedded SQLite store.
