@@ -412,7 +412,7 @@ Mapping parse_mapping(std::string_view text, const std::string& path) {
   return from_table(root, path);
 }
 
-BoundColumns bind(const Mapping& m, const std::vector<std::string_view>& header, const std::string& data_file) {
+BoundColumns bind_columns(const Mapping& m, const std::vector<std::string_view>& header, const std::string& data_file) {
   BoundColumns b;
   b.header_fields = header.size();
   std::vector<std::string> names;

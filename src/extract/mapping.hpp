@@ -2,7 +2,7 @@
 // are written and how it spells flags, sex, risk and the rest. The reference of every key is in
 // docs/EXTRACTS.md ("Mapping file reference"); examples/mappings/ has one per known layout.
 // Reading checks everything that can be checked without the data file: unknown keys, fields the
-// dataset kind does not use, fields it requires, date patterns. bind() then checks the columns against
+// dataset kind does not use, fields it requires, date patterns. bind_columns() then checks the columns against
 // the file's header, before any row is read.
 #pragma once
 
@@ -85,7 +85,7 @@ struct BoundColumns {
 
 // Throws InputError naming the data file, the mapping file and the key when a mapped column is not in
 // the header, suggesting the closest header name.
-BoundColumns bind(const Mapping& m, const std::vector<std::string_view>& header, const std::string& data_file);
+BoundColumns bind_columns(const Mapping& m, const std::vector<std::string_view>& header, const std::string& data_file);
 
 // Which fields a kind uses and which it requires (docs/EXTRACTS.md's table).
 bool kind_uses(DatasetKind kind, Field f);

@@ -2,12 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "core/error.hpp"
 #include "ingest/csv_reader.hpp"
 
 namespace csa::extract {
+
+std::string expected_offence_codes_path() { return std::string(CSA_SHARED_DATA_DIR) + "/" + kOffenceCodesRelative; }
+
+std::string default_offence_codes_path() {
+  std::string path = expected_offence_codes_path();
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec) ? path : std::string();
+}
 
 std::string OffenceCodeList::normalise(std::string_view code) {
   std::string out;

@@ -11,6 +11,14 @@
 
 namespace csa::extract {
 
+// The list's path inside the shared data folder.
+inline constexpr const char* kOffenceCodesRelative = "data/taxonomy/home-office-offence-codes-2024-25.csv";
+// The shared folder's list as baked in at build time (CSA_SHARED_DATA_DIR), or empty when that file
+// does not exist on this machine.
+std::string default_offence_codes_path();
+// What the default would be, for the message that explains --offence-codes.
+std::string expected_offence_codes_path();
+
 class OffenceCodeList {
  public:
   // Throws IoError when the file cannot be read, InputError when it is not a code list.

@@ -567,8 +567,9 @@ class SqliteStore final : public Store {
 
   ExtractWriteResult write_series_batch(ExtractBatchInfo info, const std::vector<extract::SeriesValue>& values,
                                         const std::vector<QuarantineRecord>& quarantine) override {
-    return write_extract(std::move(info), static_cast<std::int64_t>(values.size()), quarantine,
-                         [&](std::int64_t batch_id, std::int64_t) {
+    // A series batch counts rows (categories), each holding one value per period.
+    std::int64_t rows = info.rows_stored;
+    return write_extract(std::move(info), rows, quarantine, [&](std::int64_t batch_id, std::int64_t) {
                            SqliteStmt ins(db_, "INSERT INTO series_value(batch_id, series, category, period, value) "
                                                "VALUES (?,?,?,?,?)");
                            for (const auto& v : values) {

@@ -1,0 +1,53 @@
+// csa ingest extract: local extract files through a mapping into the store. As the police.uk ingest:
+// every row read is stored or quarantined with file, line and reason; each file is one transaction;
+// the same file again changes nothing; a changed file replaces its older release.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/progress.hpp"
+#include "extract/mapping.hpp"
+#include "extract/offence_codes.hpp"
+#include "extract/record.hpp"
+#include "store/store.hpp"
+
+namespace csa::extract {
+
+struct ExtractFileResult {
+  std::string path;
+  std::int64_t rows_read = 0, rows_stored = 0, rows_quarantined = 0;
+  std::int64_t rows_without_location = 0;  // stored with no coordinates, LSOA or ward
+  std::map<std::string, std::int64_t> quarantine_reasons;  // reason kind -> rows
+  std::string total_check;  // series: what the total row check found; empty when there is none
+  std::optional<store::ExtractWriteResult> write;  // absent when the whole file failed
+  std::string error;                               // why the whole file failed
+};
+
+struct ExtractIngestSummary {
+  std::vector<ExtractFileResult> files;
+  std::int64_t rows_read = 0, rows_stored = 0, rows_quarantined = 0;
+  int files_failed = 0;
+};
+
+// One file parsed completely, before any store access.
+struct ParsedExtract {
+  ExtractFileResult result;
+  store::ExtractBatchInfo batch;
+  std::vector<Record> records;        // record kinds
+  std::vector<SeriesValue> values;    // series
+  std::vector<store::QuarantineRecord> quarantine;
+};
+
+// codes: the Home Office list, required when the mapping is a crime mapping.
+ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const OffenceCodeList* codes,
+                                 const ProgressFn& progress = {});
+
+ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files,
+                                     const Mapping& mapping, const OffenceCodeList* codes,
+                                     const ProgressFn& progress);
+
+}  // namespace csa::extract
