@@ -1,0 +1,239 @@
+// The workspace's rules, against SQLite always and against PostgreSQL when CSA_TEST_PG names a
+// running server (tests/cli/workspace_postgres.sh starts one). Expected values are worked by hand
+// from the rule each test names (docs/WORKSPACE.md).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "core/error.hpp"
+#include "workspace/kpi_status.hpp"
+#include "workspace/rules.hpp"
+#include "workspace/users.hpp"
+#include "workspace/workspace.hpp"
+
+namespace ws = csa::workspace;
+namespace fs = std::filesystem;
+
+TEST(WorkspaceRulesTest, ActionCodesNormaliseAndSort) {
+  EXPECT_EQ(ws::parse_action_code("1.1 a)").code, "1.1 a");
+  EXPECT_EQ(ws::parse_action_code("1.1A").code, "1.1 a");
+  EXPECT_EQ(ws::parse_action_code(" 2 ").code, "2");
+  EXPECT_LT(ws::parse_action_code("1.2").sort_key, ws::parse_action_code("1.10").sort_key);
+  EXPECT_LT(ws::parse_action_code("1.1 a").sort_key, ws::parse_action_code("1.1 b").sort_key);
+  EXPECT_THROW(ws::parse_action_code("a.1"), csa::InputError);
+  EXPECT_THROW(ws::parse_action_code("1..2"), csa::InputError);
+  EXPECT_THROW(ws::parse_action_code("1.1 ab"), csa::InputError);
+}
+
+TEST(WorkspaceRulesTest, PointCodesQuartersDatesMoney) {
+  EXPECT_EQ(ws::parse_point_code("10/3"), "10/03");
+  EXPECT_THROW(ws::parse_point_code("13/01"), csa::InputError);
+  EXPECT_THROW(ws::parse_point_code("10-03"), csa::InputError);
+  EXPECT_EQ(ws::parse_quarter("fy2018/19q3"), "2018/19 Q3");
+  EXPECT_EQ(ws::parse_quarter("2018/19 Q4"), "2018/19 Q4");
+  EXPECT_THROW(ws::parse_quarter("2018-12"), csa::InputError);
+  EXPECT_EQ(ws::parse_date("2024-02-29", "d"), "2024-02-29");
+  EXPECT_THROW(ws::parse_date("2025-02-29", "d"), csa::InputError);
+  EXPECT_EQ(ws::parse_pence("£1,000", "x"), 100000);
+  EXPECT_EQ(ws::parse_pence("2000.5", "x"), 200050);
+  EXPECT_THROW(ws::parse_pence("-5", "x"), csa::InputError);
+  EXPECT_THROW(ws::parse_pence("1.234", "x"), csa::InputError);
+  EXPECT_EQ(ws::pence_text(100000), "£1,000");
+  EXPECT_EQ(ws::pence_text(200050), "£2,000.50");
+}
+
+// The KPI rule with the seeds' example (002_… 2254-2324): quarterly target 167 accredited people.
+TEST(WorkspaceRulesTest, KpiStatusFollowsTarget) {
+  using ws::KpiDirection, ws::KpiStatus;
+  EXPECT_EQ(ws::kpi_status(KpiDirection::higher, 167, 167), KpiStatus::on_track);
+  EXPECT_EQ(ws::kpi_status(KpiDirection::higher, 167, 151), KpiStatus::at_risk);    // 151 >= 150.3
+  EXPECT_EQ(ws::kpi_status(KpiDirection::higher, 167, 150), KpiStatus::off_track);  // 150 < 150.3
+  EXPECT_EQ(ws::kpi_status(KpiDirection::lower, 100, 100), KpiStatus::on_track);
+  EXPECT_EQ(ws::kpi_status(KpiDirection::lower, 100, 110), KpiStatus::at_risk);
+  EXPECT_EQ(ws::kpi_status(KpiDirection::lower, 100, 111), KpiStatus::off_track);
+  EXPECT_EQ(ws::kpi_status(KpiDirection::higher, std::nullopt, 5), KpiStatus::no_data);
+}
+
+TEST(WorkspaceRulesTest, PasswordsAndCsrf) {
+  auto h = ws::hash_password("correct horse battery");
+  EXPECT_TRUE(h.starts_with("$argon2id$"));
+  EXPECT_TRUE(ws::verify_password(h, "correct horse battery"));
+  EXPECT_FALSE(ws::verify_password(h, "correct horse batterx"));
+  EXPECT_THROW(ws::hash_password("short"), csa::InputError);
+  ws::Session s;
+  s.csrf = std::string(64, 'a');
+  EXPECT_TRUE(ws::csrf_ok(s, std::string(64, 'a')));
+  EXPECT_FALSE(ws::csrf_ok(s, std::string(63, 'a') + "b"));
+  EXPECT_FALSE(ws::csrf_ok(s, ""));
+}
+
+// Each backend gets a fresh, empty workspace per test.
+class WorkspaceBackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      const char* uri = std::getenv("CSA_TEST_PG");
+      if (!uri || !*uri) GTEST_SKIP() << "CSA_TEST_PG is not set; tests/cli/workspace_postgres.sh runs these on a real server";
+      auto db = ws::open_backend(uri);
+      db->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+      location_ = uri;
+    } else {
+      dir_ = fs::temp_directory_path() / ("csa-ws-test-" + std::to_string(::getpid()) + "-" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+      fs::remove_all(dir_);
+      fs::create_directories(dir_);
+      location_ = (dir_ / "ws.db").string();
+    }
+    w_ = std::make_unique<ws::Workspace>(location_);
+    ws::add_user(w_->db(), std::nullopt, "admin", ws::Role::admin, "admin password 1");
+    ws::add_user(w_->db(), admin_, "kjalli", ws::Role::editor, "editor password 1");
+    ws::add_user(w_->db(), admin_, "viewer", ws::Role::viewer, "viewer password 1");
+    w_->add_priority(editor_, {"1", "Support vulnerable groups", "2018-04", "2019-03", "", "", "", std::nullopt});
+    w_->add_priority(editor_, {"3", "Build community resilience", "2018-04", "2019-03", "", "", "", std::nullopt});
+  }
+  void TearDown() override {
+    w_.reset();
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+  std::string location_;
+  fs::path dir_;
+  std::unique_ptr<ws::Workspace> w_;
+  ws::Actor admin_{"admin", ws::Role::admin};
+  ws::Actor editor_{"kjalli", ws::Role::editor};
+  ws::Actor editor2_{"other", ws::Role::editor};
+};
+
+TEST_P(WorkspaceBackendTest, HierarchicalIdsStayUniqueWithinAPriority) {
+  w_->add_action(editor_, {"1", "1.1 a", "Deliver localised communications", "Police", "PR", "2018-06-30", {}});
+  EXPECT_THROW(w_->add_action(editor_, {"1", "1.1A", "Again", "Police", "", "", {}}), csa::InputError);
+  // The same id in another priority is another action.
+  EXPECT_NO_THROW(w_->add_action(editor_, {"3", "1.1 a", "Elsewhere", "SCDC", "", "", {}}));
+  w_->add_action(editor_, {"1", "1.10", "Tenth", "SCDC", "", "", {}});
+  w_->add_action(editor_, {"1", "1.2", "Second", "SCDC", "", "", {"3"}});
+  auto acts = w_->actions(w_->priority_by_code("1")["id"]);
+  ASSERT_EQ(acts.size(), 3u);
+  EXPECT_EQ(acts[0]["code"], "1.1 a");
+  EXPECT_EQ(acts[1]["code"], "1.2");
+  EXPECT_EQ(acts[2]["code"], "1.10");
+}
+
+TEST_P(WorkspaceBackendTest, ViewersCannotChangeAnything) {
+  ws::Actor viewer{"viewer", ws::Role::viewer};
+  EXPECT_THROW(w_->add_action(viewer, {"1", "1.1", "x", "Police", "", "", {}}), csa::InputError);
+  EXPECT_THROW(ws::add_user(w_->db(), editor_, "new", ws::Role::viewer, "long enough pw"), csa::InputError);
+}
+
+TEST_P(WorkspaceBackendTest, RagChangesNeedAReasonAndAppearInTheAuditLog) {
+  w_->add_action(editor_, {"1", "1.5", "Scams", "Trading Standards", "", "", {}});
+  EXPECT_THROW(w_->set_rag(editor_, "1", "1.5", "amber", "  ", "fy2018/19q3"), csa::InputError);
+  w_->set_rag(editor_, "1", "1.5", "green", "Referrals answered within 28 days", "fy2018/19q3");
+  w_->set_rag(editor2_, "1", "1.5", "amber", "Project led by other agencies", "fy2018/19q4");
+  auto act = w_->action_by_code("1", "1.5");
+  EXPECT_EQ(act["rag"], "amber");
+  EXPECT_EQ(act["version"], 3);
+  auto history = w_->action_quarters(act["id"]);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0]["quarter"], "2018/19 Q3");
+  EXPECT_EQ(history[0]["rag"], "green");
+  EXPECT_EQ(history[1]["rag"], "amber");
+  auto log = w_->audit("action", std::to_string(act["id"].get<std::int64_t>()));
+  ASSERT_EQ(log.size(), 3u);  // create, green, amber: newest first
+  EXPECT_EQ(log[0]["actor"], "other");
+  EXPECT_EQ(log[0]["before"]["rag"], "green");
+  EXPECT_EQ(log[0]["after"]["rag"], "amber");
+  EXPECT_EQ(log[0]["after"]["rag_reason"], "Project led by other agencies");
+  EXPECT_EQ(log[1]["before"]["rag"], "none");
+  // No password hash ever reaches the audit log.
+  for (const auto& e : w_->audit("user")) EXPECT_FALSE(e["after"].contains("password_hash"));
+}
+
+TEST_P(WorkspaceBackendTest, AStaleUpdateIsRefusedWithWhoAndWhen) {
+  w_->add_action(editor_, {"1", "1.4", "Hoarding", "SCDC", "EK", "", {}});
+  auto seen = w_->action_by_code("1", "1.4")["version"].get<std::int64_t>();
+  w_->set_rag(editor2_, "1", "1.4", "amber", "Idea led by other agencies", "fy2018/19q3", seen);
+  try {
+    w_->set_rag(editor_, "1", "1.4", "green", "Pilot agreed", "fy2018/19q3", seen);
+    FAIL() << "a stale version was accepted";
+  } catch (const ws::ConflictError& e) {
+    EXPECT_EQ(e.changed_by, "other");
+    EXPECT_EQ(e.current_version, seen + 1);
+    EXPECT_NE(std::string(e.what()).find("changed by other"), std::string::npos) << e.what();
+  }
+  // Nothing lost: the first change stands, the refused one left no trace.
+  auto act = w_->action_by_code("1", "1.4");
+  EXPECT_EQ(act["rag"], "amber");
+  EXPECT_EQ(w_->action_quarters(act["id"])[0]["rag"], "amber");
+}
+
+TEST_P(WorkspaceBackendTest, ACarriedOverPointKeepsItsHistory) {
+  w_->add_meeting(editor_, "2024-10-01", "CCSP board", "Parkside");
+  w_->add_meeting(editor_, "2025-02-25", "CCSP board", "Parkside");
+  w_->add_meeting(editor_, "2025-07-01", "CCSP board", "Parkside");
+  w_->add_point(editor_, "2024-10-01", "", "Share membership", "Louise Walker");
+  auto p = w_->add_point(editor_, "2024-10-01", "", "Terms of Reference for e-scooter group", "Scott Fretwell");
+  EXPECT_EQ(p["code"], "10/02");
+  auto p2 = w_->carry_point(editor_, "2024-10-01", "10/02", "2025-02-25", "");
+  EXPECT_EQ(p2["code"], "10/02");
+  EXPECT_THROW(w_->carry_point(editor_, "2024-10-01", "10/02", "2025-07-01", ""), csa::InputError);  // carried once
+  EXPECT_THROW(w_->carry_point(editor_, "2025-02-25", "10/02", "2024-10-01", ""), csa::InputError);  // not backwards
+  auto p3 = w_->carry_point(editor_, "2025-02-25", "10/02", "2025-07-01", "");
+  auto chain = w_->point_history(p3["id"]);
+  ASSERT_EQ(chain.size(), 3u);
+  EXPECT_EQ(chain[0]["status"], "carried_over");
+  EXPECT_EQ(chain[1]["status"], "carried_over");
+  EXPECT_EQ(chain[2]["status"], "open");
+  EXPECT_EQ(chain[0]["description"], chain[2]["description"]);
+  w_->set_point_status(editor_, "2025-07-01", "10/02", "closed", "Circulated");
+  EXPECT_EQ(w_->point_history(p3["id"])[2]["status"], "closed");
+}
+
+TEST_P(WorkspaceBackendTest, KpiStatusUsesTheLatestQuarter) {
+  w_->add_action(editor_, {"1", "5", "Businesses Against Abuse", "Police", "", "", {}});
+  auto k = w_->add_kpi(editor_, {"1", "5", "Number of people accredited", "higher", "2025-03", 1000});
+  auto id = k["id"].get<std::int64_t>();
+  EXPECT_EQ(w_->kpi_state(id).status, ws::KpiStatus::no_data);
+  w_->set_kpi_quarter(editor_, id, "fy2024/25q1", 167, 170);
+  EXPECT_EQ(w_->kpi_state(id).status, ws::KpiStatus::on_track);
+  w_->set_kpi_quarter(editor_, id, "fy2024/25q2", 167, 120);
+  auto s = w_->kpi_state(id);
+  EXPECT_EQ(s.quarter, "2024/25 Q2");
+  EXPECT_EQ(s.status, ws::KpiStatus::off_track);  // 120 < 0.9 x 167
+  w_->set_kpi_quarter(editor_, id, "fy2024/25q2", std::nullopt, 160);  // the target is kept
+  EXPECT_EQ(w_->kpi_state(id).status, ws::KpiStatus::at_risk);      // 150.3 <= 160 < 167
+}
+
+TEST_P(WorkspaceBackendTest, SessionsAndLogin) {
+  EXPECT_THROW(ws::login(w_->db(), "kjalli", "wrong password!"), csa::InputError);
+  EXPECT_THROW(ws::login(w_->db(), "nobody", "editor password 1"), csa::InputError);
+  auto s = ws::login(w_->db(), "kjalli", "editor password 1");
+  EXPECT_EQ(s.token.size(), 64u);
+  auto again = ws::session_for(w_->db(), s.token);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->actor.name, "kjalli");
+  EXPECT_TRUE(ws::csrf_ok(*again, s.csrf));
+  // Only the token's hash is stored.
+  auto stored = w_->db().query("SELECT token_hash FROM sessions");
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_NE(stored[0].text(0), s.token);
+  ws::logout(w_->db(), s.token);
+  EXPECT_FALSE(ws::session_for(w_->db(), s.token).has_value());
+}
+
+TEST_P(WorkspaceBackendTest, AgendaBudgetScheduleValidation) {
+  w_->add_meeting(editor_, "2025-02-25", "Cambridge City CSP", "Parkside Place");
+  w_->add_agenda_item(editor_, {"2025-02-25", "Welcome", "Chair", "closed", "", "", 1, 10});
+  EXPECT_THROW(w_->add_agenda_item(editor_, {"2025-02-25", "Again", "Chair", "public", "", "", 1, 5}), csa::InputError);
+  EXPECT_THROW(w_->add_agenda_item(editor_, {"2025-02-25", "X", "Chair", "secret", "", "", 2, 5}), csa::InputError);
+  auto b = w_->add_budget_line(editor_, {"1", "", "Pooled fund", "2018/19", "2,000", "1000", "£1,000", ""});
+  EXPECT_EQ(b["allocated_pence"], 200000);
+  EXPECT_EQ(b["carried_forward_pence"], 100000);
+  EXPECT_THROW(w_->add_schedule(editor_, {1, "Dwelling burglary", "2016-07", "2016-06", "2016-07"}), csa::InputError);
+  w_->add_schedule(editor_, {1, "Dwelling burglary and personal property crime", "2016-06", "2016-07", "2016-07"});
+  EXPECT_EQ(w_->schedule().size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WorkspaceBackendTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
