@@ -1,4 +1,4 @@
-// csa status: what the database holds (batches, rows, quarantine, geography), for checking a load.
+// csa status: what the database holds (batches, local extracts, rows, quarantine, geography), for checking a load.
 #include <fmt/format.h>
 
 #include <map>
@@ -41,6 +41,11 @@ void run_status(const StatusArgs& args) {
   fmt::print("  all: {} batch(es), read {} = stored {} + quarantined {}; incidents in the database: {}\n",
              batches.size(), with_commas(read), with_commas(stored), with_commas(quarantined),
              with_commas(store->incident_count()));
+  for (const auto& e : store->extract_batches()) {
+    fmt::print("extract {:<13} {} / {}: read {} = stored {} + quarantined {}, loaded {}{}\n", e.kind, e.source,
+               e.file_name, with_commas(e.rows_read), with_commas(e.rows_stored), with_commas(e.rows_quarantined),
+               e.loaded_at, e.synthetic ? "  SYNTHETIC" : "");
+  }
   auto sources = store->geography_sources();
   if (sources.empty()) {
     fmt::print("geography: none loaded (run `csa geography load --help`)\n");
