@@ -1,0 +1,81 @@
+#include "extract_analysis/pyramid.hpp"
+
+#include <fmt/format.h>
+
+#include "core/thousands.hpp"
+#include "table/secondary_suppression.hpp"
+
+namespace csa::extract_analysis {
+
+const std::vector<AgeBand>& pyramid_bands() {
+  static const std::vector<AgeBand> bands = {{0, 9, "0-9"},     {10, 17, "10-17"}, {18, 24, "18-24"},
+                                             {25, 34, "25-34"}, {35, 44, "35-44"}, {45, 54, "45-54"},
+                                             {55, 64, "55-64"}, {65, 74, "65-74"}, {75, 32767, "75+"}};
+  return bands;
+}
+
+Pyramid build_pyramid(const extract::ExtractSet& set, const std::vector<std::size_t>& rows, Person person) {
+  Pyramid p;
+  p.person = person;
+  const auto& bands = pyramid_bands();
+  p.female.assign(bands.size(), 0);
+  p.male.assign(bands.size(), 0);
+  for (std::size_t i : rows) {
+    const auto& r = set.records[i];
+    ++p.records;
+    const std::int16_t age = person == Person::victim ? r.victim_age : r.offender_age;
+    const extract::Sex sex = person == Person::victim ? r.victim_sex : r.offender_sex;
+    if (person == Person::offender && age == extract::kNoAge && sex == extract::Sex::unknown && r.offender_id.empty()) {
+      ++p.no_person;
+      continue;
+    }
+    if (sex != extract::Sex::female && sex != extract::Sex::male) {
+      ++p.sex_unknown;
+      continue;
+    }
+    if (age < 0) {
+      ++p.age_unknown;
+      continue;
+    }
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+      if (age >= bands[b].from && age <= bands[b].to) {
+        ++(sex == extract::Sex::female ? p.female : p.male)[b];
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+table::Table pyramid_table(const Pyramid& p, const extract::ExtractSet& set, const Scope& scope, const period::Window& window,
+                           const Selection& selection) {
+  Scope cells = scope;
+  cells.suppress = true;  // always, whatever the area level
+  const char* who = p.person == Person::victim ? "Victims" : "Offenders";
+  table::Table t;
+  t.title = fmt::format("{} by age band and sex, {}, {}", who, scope.geography->area(scope.area).name, window.label());
+  t.columns = {{"age_band", "Age band", table::Align::left}, {"count_female", "Female"}, {"count_male", "Male"}};
+  const auto& bands = pyramid_bands();
+  std::int64_t f = 0, m = 0;
+  for (std::size_t b = bands.size(); b-- > 0;) {
+    t.rows.push_back({{{bands[b].label, std::nullopt}, count_cell(p.female[b], cells), count_cell(p.male[b], cells)}});
+    f += p.female[b];
+    m += p.male[b];
+  }
+  t.rows.push_back({{{"All ages known", std::nullopt}, count_cell(f, cells), count_cell(m, cells)}, table::RowKind::total});
+  t.notes.push_back(fmt::format("{} records: each counts its {} once (a person with several records is counted in each); "
+                                "age and sex as recorded at the time.",
+                                with_commas(p.records), p.person == Person::victim ? "victim" : "main offender"));
+  t.notes.push_back(fmt::format("Not in the pyramid: {} with sex unknown or other, {} female or male with no age{}.",
+                                with_commas(p.sex_unknown), with_commas(p.age_unknown),
+                                p.person == Person::offender ? fmt::format(", {} with no offender recorded", with_commas(p.no_person))
+                                                             : std::string()));
+  t.notes.push_back("Cells from 1 to 4 are shown as <5 at every area level.");
+  table::apply_secondary_suppression(t);
+  Scope notes = scope;
+  notes.suppress = false;  // said above
+  add_standard_notes(t, set, notes, {window}, {selection});
+  return t;
+}
+
+}  // namespace csa::extract_analysis
