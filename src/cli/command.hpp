@@ -22,6 +22,7 @@ void add_concentration_command(CLI::App& app);
 void add_prevalence_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_near_repeat_command(CLI::App& app);
+void add_extract_table_command(CLI::App& app);
 
 using csa::with_commas;
 
