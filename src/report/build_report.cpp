@@ -15,6 +15,7 @@
 #include "core/thousands.hpp"
 #include "figure/bar_chart.hpp"
 #include "figure/choropleth.hpp"
+#include "figure/funnel_plot.hpp"
 #include "figure/hotspot_map.hpp"
 #include "figure/line_chart.hpp"
 #include "geo/dissolve.hpp"
@@ -699,6 +700,7 @@ class Builder {
         printed_rates[row.cells[0].text] = row.cells[*rate_col].value;
       }
     }
+    std::optional<FigureBlock> funnel = funnel_figure(t, wt);
     table(theme_table_id(t), std::move(wt));
     if (has_boundaries()) {
       figure(ward_map(t, printed_rates));
@@ -707,6 +709,53 @@ class Builder {
         "geography load --boundaries wards.geojson`).",
         Paragraph::Style::note);
     }
+    if (funnel) {
+      p(fmt::format("{{ref:{}}} sets each ward's rate against its population: a ward outside the funnel's limits has a "
+                    "rate that chance alone would rarely give a ward of its size at the district's rate.",
+                    funnel->id));
+      figure(std::move(*funnel));
+    }
+  }
+
+  // The funnel plot of the wards' latest rates against the district's (Spiegelhalter 2005), drawing
+  // only the wards whose count the ward table prints, so the figure discloses nothing the table hides.
+  std::optional<FigureBlock> funnel_figure(const ThemeFacts& t, const table::Table& wt) {
+    const std::int64_t population = g_.area(a_.area).population;
+    if (population <= 0 || t.latest() <= 0) return std::nullopt;
+    figure::FunnelPlotSpec spec;
+    std::size_t hidden = 0;
+    for (const auto& w : t.wards) {
+      const std::int64_t ward_population = g_.area(w.area).population;
+      if (ward_population <= 0) continue;
+      figure::FunnelArea fa{w.name, ward_population, std::nullopt};
+      if (printed(wt, w.name, count_key())) fa.count = w.counts.back(); else ++hidden;
+      spec.areas.push_back(std::move(fa));
+    }
+    if (spec.areas.size() - hidden < 2) return std::nullopt;
+    spec.target_rate = static_cast<double>(t.latest()) / static_cast<double>(population);
+    const std::string unit = noun_of(t) == "offence" ? "Offences" : "Incidents";
+    spec.value_axis_title = unit + " per 1,000 residents";
+    spec.target_label = fmt::format("{}: {}", area_.name, measure::format_rate(t.latest(), population));
+    spec.text.title = fmt::format("{} per 1,000 residents by ward against ward population, {}, {}", t.selection.label,
+                                  area_.name, a_.latest().description());
+    spec.text.source = kSource;
+    if (hidden > 0) {
+      spec.text.source = fmt::format("{} ward{} not plotted: the count is suppressed in the table.\n{}", hidden,
+                                     hidden == 1 ? "" : "s", kSource);
+    }
+    spec.text.draw_title = false;
+    FigureBlock f;
+    f.id = "fig-" + t.selection.id + "-funnel";
+    f.caption = spec.text.title;
+    f.alt_text = fmt::format("Funnel plot of the wards of {}: each ward's rate of {} per 1,000 residents against its "
+                             "population, with the district rate and 95% and 99.8% Poisson control limits; the ward "
+                             "table gives each ward's position.",
+                             area_.name, to_lower_first(t.selection.label));
+    spec.text.alt_text = f.alt_text;
+    f.svg = figure::funnel_plot(spec);
+    f.file_stem = f.id.substr(4);
+    f.source.clear();  // the figure prints its own source line
+    return f;
   }
 
   bool has_boundaries() {
