@@ -23,6 +23,8 @@ void add_prevalence_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_near_repeat_command(CLI::App& app);
 void add_extract_table_command(CLI::App& app);
+void add_workspace_command(CLI::App& app);
+void add_synth_command(CLI::App& app);
 
 using csa::with_commas;
 

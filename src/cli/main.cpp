@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   csa::cli::add_serve_command(app);
   csa::cli::add_near_repeat_command(app);
   csa::cli::add_extract_table_command(app);
+  csa::cli::add_workspace_command(app);
+  csa::cli::add_synth_command(app);
   csa::cli::add_status_command(app);
   try {
     app.parse(argc, argv);

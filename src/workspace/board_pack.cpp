@@ -1,0 +1,195 @@
+#include "workspace/board_pack.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "core/error.hpp"
+#include "document/docx_writer.hpp"
+#include "document/html_writer.hpp"
+#include "document/pdf_writer.hpp"
+
+namespace csa::workspace {
+namespace {
+
+using table::Align;
+using table::Cell;
+
+Cell text(const std::string& s) { return Cell{s, std::nullopt}; }
+std::string str(const Json& j) { return j.is_null() ? "" : j.is_string() ? j.get<std::string>() : j.dump(); }
+
+std::string number_text(double v) {
+  if (v == static_cast<double>(static_cast<long long>(v))) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{:.1f}", v);
+}
+
+}  // namespace
+
+document::Document board_pack(Workspace& w, const std::string& meeting) {
+  using namespace document;
+  Document doc;
+  doc.meta.title = "Community Safety Partnership board pack";
+  doc.meta.author = "Community Safety Partnership";
+  doc.meta.version = fmt::format("csa {}", CSA_VERSION);
+
+  // Action plan tracker, and the RAG history across every quarter recorded.
+  table::Table tracker;
+  tracker.title = "Action plan tracker";
+  tracker.columns = {{"priority", "Priority", Align::left},     {"action", "Action", Align::left},
+                     {"what", "What we will do", Align::left},  {"lead", "Responsible agency / officer", Align::left},
+                     {"due", "Due", Align::left},               {"rag", "RAG status", Align::left},
+                     {"reason", "RAG reason", Align::left},     {"progress", "Progress to date", Align::left}};
+  std::vector<std::string> quarters;
+  std::map<std::pair<std::int64_t, std::string>, std::string> rag_by_quarter;
+  std::vector<std::pair<std::string, Json>> all_actions;  // priority code, action
+  for (const auto& p : w.priorities()) {
+    for (const auto& a : w.actions(p["id"])) {
+      all_actions.emplace_back(p["code"], a);
+      std::string progress;
+      for (const auto& q : w.action_quarters(a["id"])) {
+        if (std::find(quarters.begin(), quarters.end(), str(q["quarter"])) == quarters.end()) quarters.push_back(q["quarter"]);
+        rag_by_quarter[{a["id"].get<std::int64_t>(), q["quarter"]}] = q["rag"];
+        if (!str(q["progress"]).empty()) progress = fmt::format("{}: {}", str(q["quarter"]), str(q["progress"]));
+      }
+      std::string lead = str(a["lead_agency"]) + (str(a["lead_officer"]).empty() ? "" : " (" + str(a["lead_officer"]) + ")");
+      tracker.rows.push_back({{text(fmt::format("{}. {}", str(p["code"]), str(p["title"]))), text(str(a["code"])),
+                               text(str(a["description"])), text(lead), text(str(a["due"])),
+                               text(std::string(rag_title(parse_rag(str(a["rag"]))))), text(str(a["rag_reason"])),
+                               text(progress)},
+                              table::RowKind::body});
+    }
+  }
+  std::sort(quarters.begin(), quarters.end());
+  tracker.notes.push_back("RAG status key: RED = Off target, action required; AMBER = Off target within reason, monitor; "
+                          "GREEN = On target; COMPLETE = On target (= complete).");
+
+  table::Table history;
+  history.title = "RAG status by quarter";
+  history.columns = {{"priority", "Priority", Align::left}, {"action", "Action", Align::left}};
+  for (const auto& q : quarters) history.columns.push_back({q, q, Align::left});
+  for (const auto& [code, a] : all_actions) {
+    table::Row r;
+    r.cells = {text(code), text(str(a["code"]))};
+    for (const auto& q : quarters) {
+      auto it = rag_by_quarter.find({a["id"].get<std::int64_t>(), q});
+      r.cells.push_back(text(it == rag_by_quarter.end() ? "" : std::string(rag_title(parse_rag(it->second)))));
+    }
+    history.rows.push_back(std::move(r));
+  }
+
+  table::Table kpis;
+  kpis.title = "We will check that we're on track by";
+  kpis.columns = {{"priority", "Priority", Align::left}, {"kpi", "Measure", Align::left},
+                  {"quarter", "Latest quarter", Align::left}, {"target", "Target", Align::right},
+                  {"actual", "Actual", Align::right},     {"status", "Status", Align::left}};
+  for (const auto& p : w.priorities()) {
+    for (const auto& k : w.kpis(p["id"])) {
+      auto s = w.kpi_state(k["id"]);
+      kpis.rows.push_back({{text(str(p["code"])), text(str(k["description"])), text(s.quarter),
+                            s.target ? Cell{number_text(*s.target), *s.target} : text(""),
+                            s.actual ? Cell{number_text(*s.actual), *s.actual} : text(""),
+                            text(std::string(kpi_status_name(s.status)))},
+                           table::RowKind::body});
+    }
+  }
+  kpis.notes.push_back("Status: on track when the actual meets the quarter's target (or the overall target); at risk "
+                       "within 10% of it; off track beyond that (docs/WORKSPACE.md).");
+
+  doc.blocks.push_back(Heading{1, "Action plan", "action-plan"});
+  doc.blocks.push_back(TableBlock{"tracker", tracker});
+  doc.blocks.push_back(TableBlock{"rag-history", history});
+  if (!kpis.rows.empty()) doc.blocks.push_back(TableBlock{"kpis", kpis});
+
+  auto meetings = w.meetings();
+  std::optional<Json> m;
+  if (!meeting.empty()) {
+    m = w.meeting_by_date(meeting);
+  } else if (!meetings.empty()) {
+    m = meetings.back();
+  }
+  if (m) {
+    doc.meta.subtitle = fmt::format("{}, {}", str((*m)["title"]), str((*m)["held_on"]));
+    table::Table agenda;
+    agenda.title = fmt::format("Agenda, {}", str((*m)["held_on"]));
+    agenda.columns = {{"no", "No.", Align::left}, {"session", "Session", Align::left}, {"item", "Item", Align::left},
+                      {"lead", "Lead Officer(s)", Align::left}, {"time", "Time (Mins)", Align::right}};
+    auto items = w.agenda((*m)["id"]);
+    // The closed session comes first, as the seeds' agendas run it before the public meeting.
+    std::stable_partition(items.begin(), items.end(), [](const Json& i) { return i["session"] == "closed"; });
+    for (const auto& i : items) {
+      agenda.rows.push_back({{text(str(i["number"])),
+                              text(i["session"] == "closed" ? "Closed session for CSP Board and Members"
+                                                            : "Meeting open to the public"),
+                              text(str(i["item"])), text(str(i["lead"])),
+                              i["time_minutes"].is_null() ? text("")
+                                                          : Cell{str(i["time_minutes"]), i["time_minutes"].get<double>()}},
+                             table::RowKind::body});
+    }
+    table::Table points;
+    points.title = "Action points";
+    points.columns = {{"id", "Month / number", Align::left}, {"point", "Action point", Align::left},
+                      {"owner", "Owner", Align::left},        {"action", "Action", Align::left}};
+    auto add_point = [&](const Json& p) {
+      std::string status = p["status"] == "closed" ? "Closed" : p["status"] == "open" ? "Open" : "Carried over";
+      std::string note = str(p["note"]);
+      points.rows.push_back({{text(str(p["code"])), text(str(p["description"])), text(str(p["owner"])),
+                              text(note.empty() ? status : status + ": " + note)},
+                             table::RowKind::body});
+    };
+    for (const auto& p : w.points((*m)["id"])) add_point(p);
+    for (const auto& p : w.open_points_before(str((*m)["held_on"]))) {
+      if (p["meeting_id"] != (*m)["id"]) add_point(p);
+    }
+    doc.blocks.push_back(Heading{1, "Meeting", "meeting"});
+    doc.blocks.push_back(TableBlock{"agenda", agenda});
+    doc.blocks.push_back(TableBlock{"action-points", points});
+  }
+  return doc;
+}
+
+std::string shade_rag_cells(std::string html) {
+  for (Rag r : {Rag::red, Rag::amber, Rag::green, Rag::complete}) {
+    std::string from = fmt::format("<td>{}</td>", rag_title(r));
+    std::string to = fmt::format("<td class=\"rag-{}\" style=\"background:{};font-weight:bold\">{}</td>", rag_name(r),
+                                 rag_colour(r), rag_title(r));
+    for (auto pos = html.find(from); pos != std::string::npos; pos = html.find(from, pos + to.size())) {
+      html.replace(pos, from.size(), to);
+    }
+  }
+  return html;
+}
+
+std::vector<std::string> export_board_pack(Workspace& w, const std::string& meeting, const std::string& out_dir,
+                                           const std::string& formats) {
+  namespace fs = std::filesystem;
+  bool html = formats.find("html") != std::string::npos, pdf = formats.find("pdf") != std::string::npos,
+       docx = formats.find("docx") != std::string::npos;
+  if (!html && !pdf && !docx) throw InputError(fmt::format("--formats '{}' names none of html, pdf, docx", formats));
+  auto doc = board_pack(w, meeting);
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", out_dir, ec.message()));
+  std::vector<std::string> written;
+  auto html_path = (fs::path(out_dir) / "board-pack.html").string();
+  if (html || pdf) {
+    std::ofstream f(html_path, std::ios::binary);
+    f << shade_rag_cells(document::render_html(doc));
+    if (!f) throw IoError(fmt::format("{}: cannot write", html_path));
+    written.push_back(html_path);
+  }
+  if (pdf) {
+    auto p = (fs::path(out_dir) / "board-pack.pdf").string();
+    document::write_pdf(html_path, p);
+    written.push_back(p);
+  }
+  if (docx) {
+    auto p = (fs::path(out_dir) / "board-pack.docx").string();
+    document::write_docx(doc, p, out_dir);
+    written.push_back(p);
+  }
+  return written;
+}
+
+}  // namespace csa::workspace

@@ -1,0 +1,32 @@
+// The board pack, as the seeds' Word tables (004_… 1592-2470, 002_… 1-60 and 260-277), built through
+// the document model (document/) so HTML, PDF and DOCX say the same thing:
+//   - the action plan tracker: priority, action id, action, lead, due, RAG with its reason, latest progress;
+//   - the RAG history: each action's RAG per quarter;
+//   - KPIs with target, latest actual and status;
+//   - the action-point register of the meeting (and points still open from earlier meetings);
+//   - the agenda, closed session first, each item marked closed or public;
+//   - the RAG key.
+// RAG cells carry the word (RED, AMBER, GREEN, COMPLETE), so no meaning rests on colour; the HTML and
+// the PDF printed from it also shade them in the key's colours.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "workspace/workspace.hpp"
+
+namespace csa::workspace {
+
+// `meeting` a date, or empty for the latest meeting (none: no agenda or register).
+document::Document board_pack(Workspace& w, const std::string& meeting);
+
+// Writes board-pack.html / .pdf / .docx into `out_dir` for the comma-separated `formats`; returns the
+// paths written. PDF needs the HTML (written alongside).
+std::vector<std::string> export_board_pack(Workspace& w, const std::string& meeting, const std::string& out_dir,
+                                           const std::string& formats);
+
+// The HTML with each RAG cell shaded (the document model's tables carry text only).
+std::string shade_rag_cells(std::string html);
+
+}  // namespace csa::workspace
