@@ -15,6 +15,7 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "workspace/board_pack.hpp"
+#include "workspace/live_indicator.hpp"
 #include "workspace/workspace.hpp"
 
 namespace csa::cli {
@@ -402,10 +403,61 @@ void add_workspace_command(CLI::App& app) {
       }
     });
   }
+  {  // kpi bind / priority bind / indicators
+    struct Args {
+      std::int64_t kpi = 0;
+      std::string priority;
+      ws::IndicatorBinding b;
+    };
+    auto bind = [&](CLI::App* parent, bool kpi) {
+      auto c = std::make_shared<Common>();
+      auto x = std::make_shared<Args>();
+      auto* s = parent->add_subcommand("bind", "Bind to a measure from the data: theme x area x period");
+      add_common(s, c);
+      if (kpi) {
+        s->add_option("--kpi", x->kpi, "KPI id")->required();
+      } else {
+        s->add_option("--priority", x->priority, "Priority code")->required();
+      }
+      s->add_option("--theme", x->b.theme, "Theme or group id, e.g. violence_and_sexual_offences")->required();
+      s->add_option("--area", x->b.area, "Area of any level, e.g. Market (a ward) or Cambridge")->required();
+      s->add_option("--period", x->b.period, "A period spec, e.g. ye2025-12 (default: year ending the latest month)");
+      s->callback([c, x, kpi] {
+        ws::Workspace ws_(location(*c));
+        auto a = actor(ws_, *c);
+        auto r = kpi ? ws::bind_kpi_indicator(ws_, a, x->kpi, x->b) : ws::bind_priority_indicator(ws_, a, x->priority, x->b);
+        print_record(*c, r, kpi ? fmt::format("KPI {} bound", x->kpi) : "priority " + x->priority + " bound");
+      });
+    };
+    bind(w->get_subcommand("kpi"), true);
+    bind(w->get_subcommand("priority"), false);
+    auto c = std::make_shared<Common>();
+    auto db = std::make_shared<std::string>();
+    auto* s = w->add_subcommand("indicators", "The live indicators bound to priorities and KPIs, from the data store");
+    add_common(s, c, false);
+    s->add_option("--db", *db, "The data store")->required();
+    s->callback([c, db] {
+      ws::Workspace ws_(location(*c));
+      ws::IndicatorSource source(*db);
+      auto all = ws::evaluate_indicators(ws_, source);
+      if (c->format == "json") {
+        ws::Json out = ws::Json::array();
+        for (const auto& [what, li] : all) {
+          out.push_back({{"for", what}, {"theme", li.theme}, {"area", li.area}, {"period", li.period},
+                         {"previous_period", li.previous_period}, {"latest", li.latest_text},
+                         {"previous", li.previous_text}, {"change", li.change_text}, {"p_value", li.p_value},
+                         {"significant", li.significant}, {"complete", li.complete}});
+        }
+        fmt::print("{}\n", out.dump(2));
+        return;
+      }
+      for (const auto& [what, li] : all) fmt::print("{}: {}\n", what, li.sentence());
+    });
+  }
   {  // export-board-pack
     auto c = std::make_shared<Common>();
     struct Args {
-      std::string out, meeting, formats = "html,pdf,docx";
+      std::string out, meeting, formats = "html,pdf,docx", db;
     };
     auto x = std::make_shared<Args>();
     auto* s = w->add_subcommand("export-board-pack",
@@ -414,9 +466,12 @@ void add_workspace_command(CLI::App& app) {
     s->add_option("--out", x->out, "Output folder")->required();
     s->add_option("--meeting", x->meeting, "Meeting date for the agenda and action points (default: the latest)");
     s->add_option("--formats", x->formats, "Any of html, pdf, docx")->capture_default_str();
+    s->add_option("--db", x->db, "The data store, for the live indicators (leave out for none)");
     s->callback([c, x] {
       ws::Workspace ws_(location(*c));
-      auto files = ws::export_board_pack(ws_, x->meeting, x->out, x->formats);
+      std::unique_ptr<ws::IndicatorSource> source;
+      if (!x->db.empty()) source = std::make_unique<ws::IndicatorSource>(x->db);
+      auto files = ws::export_board_pack(ws_, x->meeting, x->out, x->formats, source.get());
       for (const auto& f : files) fmt::print("{}\n", f);
     });
   }

@@ -10,6 +10,7 @@
 #include "document/docx_writer.hpp"
 #include "document/html_writer.hpp"
 #include "document/pdf_writer.hpp"
+#include "table/area_tables.hpp"
 
 namespace csa::workspace {
 namespace {
@@ -27,7 +28,25 @@ std::string number_text(double v) {
 
 }  // namespace
 
-document::Document board_pack(Workspace& w, const std::string& meeting) {
+std::vector<std::pair<std::string, LiveIndicator>> evaluate_indicators(Workspace& w, const IndicatorSource& source) {
+  std::vector<std::pair<std::string, LiveIndicator>> out;
+  auto binding = [](const Json& r) {
+    return IndicatorBinding{str(r["indicator_theme"]), str(r["indicator_area"]), str(r["indicator_period"])};
+  };
+  for (const auto& p : w.priorities()) {
+    if (!p["indicator_theme"].is_null()) {
+      out.emplace_back(fmt::format("Priority {}", str(p["code"])), source.evaluate(binding(p)));
+    }
+    for (const auto& k : w.kpis(p["id"])) {
+      if (!k["indicator_theme"].is_null()) {
+        out.emplace_back(fmt::format("KPI {}: {}", str(k["id"]), str(k["description"])), source.evaluate(binding(k)));
+      }
+    }
+  }
+  return out;
+}
+
+document::Document board_pack(Workspace& w, const std::string& meeting, const IndicatorSource* indicators) {
   using namespace document;
   Document doc;
   doc.meta.title = "Community Safety Partnership board pack";
@@ -101,6 +120,26 @@ document::Document board_pack(Workspace& w, const std::string& meeting) {
   doc.blocks.push_back(TableBlock{"tracker", tracker});
   doc.blocks.push_back(TableBlock{"rag-history", history});
   if (!kpis.rows.empty()) doc.blocks.push_back(TableBlock{"kpis", kpis});
+  if (indicators) {
+    table::Table live;
+    live.title = "Indicators from the data";
+    live.columns = {{"for", "For", Align::left},          {"measure", "Measure", Align::left},
+                    {"area", "Area", Align::left},        {"period", "Period", Align::left},
+                    {"latest", "Latest", Align::right},   {"previous", "Year before", Align::right},
+                    {"change", "Change", Align::right},   {"significance", "Significance", Align::left}};
+    for (const auto& [what, li] : evaluate_indicators(w, *indicators)) {
+      live.rows.push_back({{text(what), text(li.theme), text(li.area), text(li.period + (li.complete ? "" : " †")),
+                            text(li.latest_text), text(li.previous_text), text(li.change_text),
+                            text(li.significant ? fmt::format("significant (p = {:.3f})", li.p_value)
+                                                : fmt::format("not significant (p = {:.3f})", li.p_value))},
+                           table::RowKind::body});
+    }
+    live.notes.push_back("Change against the same period a year earlier; significance by the exact test of two Poisson "
+                         "counts at the 5% level (docs/METHODS.md). Counts 1-4 below district level show as <5. "
+                         "† the period is not fully loaded.");
+    live.notes.push_back(table::kOglAttribution);
+    if (!live.rows.empty()) doc.blocks.push_back(TableBlock{"indicators", live});
+  }
 
   auto meetings = w.meetings();
   std::optional<Json> m;
@@ -162,12 +201,12 @@ std::string shade_rag_cells(std::string html) {
 }
 
 std::vector<std::string> export_board_pack(Workspace& w, const std::string& meeting, const std::string& out_dir,
-                                           const std::string& formats) {
+                                           const std::string& formats, const IndicatorSource* indicators) {
   namespace fs = std::filesystem;
   bool html = formats.find("html") != std::string::npos, pdf = formats.find("pdf") != std::string::npos,
        docx = formats.find("docx") != std::string::npos;
   if (!html && !pdf && !docx) throw InputError(fmt::format("--formats '{}' names none of html, pdf, docx", formats));
-  auto doc = board_pack(w, meeting);
+  auto doc = board_pack(w, meeting, indicators);
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw IoError(fmt::format("{}: cannot create the folder: {}", out_dir, ec.message()));

@@ -14,17 +14,22 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "workspace/live_indicator.hpp"
 #include "workspace/workspace.hpp"
 
 namespace csa::workspace {
 
-// `meeting` a date, or empty for the latest meeting (none: no agenda or register).
-document::Document board_pack(Workspace& w, const std::string& meeting);
+// `meeting` a date, or empty for the latest meeting (none: no agenda or register). With `indicators`
+// (the data store), a table of the live indicators bound to priorities and KPIs.
+document::Document board_pack(Workspace& w, const std::string& meeting, const IndicatorSource* indicators = nullptr);
+
+// Every bound indicator, evaluated: what it is bound to ("Priority 1", "KPI 3: …") and its value.
+std::vector<std::pair<std::string, LiveIndicator>> evaluate_indicators(Workspace& w, const IndicatorSource& source);
 
 // Writes board-pack.html / .pdf / .docx into `out_dir` for the comma-separated `formats`; returns the
 // paths written. PDF needs the HTML (written alongside).
 std::vector<std::string> export_board_pack(Workspace& w, const std::string& meeting, const std::string& out_dir,
-                                           const std::string& formats);
+                                           const std::string& formats, const IndicatorSource* indicators = nullptr);
 
 // The HTML with each RAG cell shaded (the document model's tables carry text only).
 std::string shade_rag_cells(std::string html);
