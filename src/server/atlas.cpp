@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "extract/load.hpp"
 #include "geo/dissolve.hpp"
 #include "period/coverage.hpp"
 #include "taxonomy/closest_name.hpp"
@@ -297,6 +298,14 @@ const dataset::Incidents& Atlas::incidents() const {
         dataset::load_incidents(*store_, geography_, dataset::Assignment::lsoa_best_fit));
   }
   return *incidents_;
+}
+
+const extract::ExtractSet& Atlas::crime_extract() const {
+  std::lock_guard lock(cache_mutex_);
+  if (!crime_extract_) {
+    crime_extract_ = std::make_unique<extract::ExtractSet>(extract::load_extract_set(*store_, extract::DatasetKind::crime));
+  }
+  return *crime_extract_;
 }
 
 }  // namespace csa::server

@@ -16,6 +16,7 @@
 #include "cube/lsoa_cube.hpp"
 #include "dataset/geography.hpp"
 #include "dataset/incidents.hpp"
+#include "extract/record.hpp"
 #include "period/window.hpp"
 #include "server/disclosure_plan.hpp"
 #include "store/store.hpp"
@@ -102,6 +103,10 @@ class Atlas {
   // Incidents with coordinates, for hot spots: read on first use (a second or two).
   const dataset::Incidents& incidents() const;
 
+  // The local crime extracts (csa ingest extract), for the victim and offender pyramid: read on
+  // first use; empty when none is loaded.
+  const extract::ExtractSet& crime_extract() const;
+
  private:
   Atlas() = default;
   AtlasOptions options_;
@@ -124,6 +129,7 @@ class Atlas {
   mutable std::map<std::pair<int, int>, std::unique_ptr<DistrictPlan>> plans_;  // (district, first month index)
   mutable std::map<int, std::vector<unsigned char>> outlines_;
   mutable std::unique_ptr<dataset::Incidents> incidents_;
+  mutable std::unique_ptr<extract::ExtractSet> crime_extract_;
 };
 
 // "ye2025-12" and "Year ending December 2025".

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "extract_analysis/pyramid.hpp"
+#include "extract_analysis/scope.hpp"
 #include "figure/classes.hpp"
 #include "figure/wkb_polygons.hpp"
 #include "geo/projection.hpp"
@@ -554,13 +556,56 @@ std::string AtlasApi::monitoring(const HttpRequest& r) const {
 }
 
 std::string AtlasApi::pyramid(const HttpRequest& r) const {
-  Params params(r, {"area"});
-  atlas_.area(params.required("area", "E07000008"));
-  return json{{"available", false},
-              {"reason",
-               "police.uk open data has no victim or offender age or sex, so there is no pyramid to draw. It appears when "
-               "a local extract with victim and offender demographics is loaded (csa ingest extract)."}}
-      .dump();
+  Params params(r, {"area", "period"});
+  const auto& g = atlas_.geography();
+  const int area = atlas_.area(params.required("area", "E07000008"));
+  const AtlasPeriod& p = atlas_.period(params.optional("period", atlas_.periods().front().id));
+  json out{{"area", area_ref(g, area)}, {"period", period_ref(p)}};
+  const extract::ExtractSet& set = atlas_.crime_extract();
+  const bool demographics = std::any_of(set.records.begin(), set.records.end(), [](const extract::Record& rec) {
+    return rec.victim_age != extract::kNoAge || rec.offender_age != extract::kNoAge;
+  });
+  if (!demographics) {
+    out["available"] = false;
+    out["reason"] = set.records.empty()
+                        ? "police.uk open data has no victim or offender age or sex, so there is no pyramid to draw. It "
+                          "appears when a local crime extract with victim and offender demographics is loaded (csa "
+                          "ingest extract)."
+                        : "The loaded crime extract has no victim or offender ages, so there is no pyramid to draw.";
+    return out.dump();
+  }
+  if (g.area(area).level == dataset::Level::lsoa) {
+    out["available"] = false;
+    out["reason"] = "Pyramids are drawn for wards and districts: an LSOA is too small to show people by age and sex.";
+    return out.dump();
+  }
+  // Every cell is a count of people, so cells of 1 … threshold-1 are hidden at every level, and no
+  // total is sent beside them (a total would let a single hidden cell be worked back).
+  const std::int64_t threshold = atlas_.threshold();
+  auto cells = [&](const std::vector<std::int64_t>& counts) {
+    json a = json::array();
+    for (std::int64_t c : counts) a.push_back(c > 0 && c < threshold ? json(nullptr) : json(c));
+    return a;
+  };
+  const auto scope = extract_analysis::scope_for(g, area);
+  const auto selection = extract_analysis::select(set, scope, p.window);
+  json bands = json::array();
+  for (const auto& b : extract_analysis::pyramid_bands()) bands.push_back(b.label);
+  out["available"] = true;
+  out["bands"] = std::move(bands);
+  for (auto person : {extract_analysis::Person::victim, extract_analysis::Person::offender}) {
+    const auto pyr = extract_analysis::build_pyramid(set, selection.rows, person);
+    out[person == extract_analysis::Person::victim ? "victims" : "offenders"] =
+        json{{"female", cells(pyr.female)}, {"male", cells(pyr.male)}};
+  }
+  json sources = json::array();
+  for (const auto& b : set.batches) sources.push_back(b.source);
+  out["sources"] = std::move(sources);
+  out["synthetic"] = set.any_synthetic();
+  out["threshold"] = threshold;
+  out["basis"] = "Crimes recorded in the period; each crime counts its victim and its main offender once, in the "
+                 "age band and sex the force recorded. People with no recorded age or sex are left out.";
+  return out.dump();
 }
 
 std::string AtlasApi::hotspots(const HttpRequest& r) const {

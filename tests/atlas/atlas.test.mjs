@@ -346,6 +346,8 @@ try {
       assert.ok(await page.locator('[data-export="pyramid-csv"]').isDisabled());
     } else {
       await page.locator('#pyramid-victims').waitFor();
+      if (p.synthetic) assert.ok((await text(page, '#pyramid-synthetic')).includes('Synthetic data'), 'synthetic data is said');
+      assert.ok((await text(page, '#pyramid-basis')).includes('hidden'), 'the suppression rule is said');
     }
     await shot(page, join(shots, 'pyramid.png'));
   });

@@ -172,7 +172,7 @@ function route(path, q) {
       if (!demographics) return { available: false, reason: 'police.uk open data has no victim or offender age or sex; load a local extract with demographics to see the pyramid.' };
       const bands = ['0-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'];
       const mk = (k) => bands.map((b, i) => Math.round(40 + 200 * hash(k + b + i)));
-      return { available: true, bands, victims: { female: mk('vf'), male: mk('vm') }, offenders: { female: mk('of'), male: mk('om') } };
+      return { available: true, bands, victims: { female: mk('vf'), male: mk('vm') }, offenders: { female: mk('of'), male: mk('om') }, synthetic: true, sources: ['Mock crime extract'], threshold: 5, basis: 'Crimes recorded in the period; each crime counts its victim and its main offender once.' };
     }
     case 'hotspots': {
       const d = dist(); theme(); period();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cube/lsoa_cube.hpp"
+#include "extract/record.hpp"
 #include "fixtures/tables/synthetic_world.hpp"
 #include "server/atlas.hpp"
 #include "server/atlas_api.hpp"
@@ -220,6 +221,72 @@ TEST(ServerAtlasApi, MonitoringRowsNestAndPyramidSaysWhyItIsEmpty) {
   auto p = s.get_json("/api/pyramid", {{"area", tw::kAlphaton}});
   EXPECT_EQ(p["available"], false);
   EXPECT_NE(p["reason"].get<std::string>().find("age or sex"), std::string::npos);
+}
+
+
+// The pyramid from a local crime extract, worked by hand: seven crimes recorded in Castle on
+// 15 June 2025 (six female victims aged 30, one male victim aged 70, seven male offenders aged 20)
+// and one in June 2024. Cells of 1-4 are people too few to show, at every level.
+TEST(ServerAtlasApi, PyramidCountsFromALocalExtractWithSmallCellsHidden) {
+  tw::World world;
+  std::vector<extract::Record> records;
+  auto crime = [&](std::int32_t day, std::int16_t victim_age, extract::Sex victim_sex) {
+    extract::Record r;
+    r.line = static_cast<std::int64_t>(records.size()) + 2;
+    r.reference = "CR" + std::to_string(r.line);
+    r.code = "105A";
+    r.recorded_day = day;
+    r.start_day = day;
+    r.ward_code = tw::kCastle;
+    r.victim_age = victim_age;
+    r.victim_sex = victim_sex;
+    r.offender_age = 20;
+    r.offender_sex = extract::Sex::male;
+    records.push_back(r);
+  };
+  const std::int32_t june_2025 = 20254, june_2024 = 19889;  // days since 1970-01-01 (python3 datetime)
+  for (int i = 0; i < 6; ++i) crime(june_2025, 30, extract::Sex::female);
+  crime(june_2025, 70, extract::Sex::male);
+  crime(june_2024, 30, extract::Sex::female);
+  store::ExtractBatchInfo info;
+  info.kind = "crime";
+  info.source = "Test constabulary";
+  info.file_name = "crime.csv";
+  info.synthetic = true;
+  info.content_hash = "0";
+  info.rows_read = info.rows_stored = static_cast<std::int64_t>(records.size());
+  world.store->write_extract_batch(info, records, {});
+  auto atlas = Atlas::load(*world.store, {5, ""});
+  AtlasApi api(*atlas);
+  auto get = [&](std::vector<std::pair<std::string, std::string>> params) {
+    auto r = api.handle({"GET", "/api/pyramid", std::move(params)});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  auto p = get({{"area", tw::kAlphaton}, {"period", "ye2025-12"}});
+  ASSERT_EQ(p["available"], true) << p.dump();
+  EXPECT_EQ(p["synthetic"], true);
+  const auto& bands = p["bands"];
+  auto band = [&](const std::string& label) {
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+      if (bands[i] == label) return i;
+    }
+    throw std::runtime_error("no band " + label);
+  };
+  EXPECT_EQ(p["victims"]["female"][band("25-34")], 6);
+  EXPECT_TRUE(p["victims"]["male"][band("65-74")].is_null());  // 1: hidden
+  EXPECT_EQ(p["offenders"]["male"][band("18-24")], 7);
+  std::int64_t zeros = 0;
+  for (const auto* side : {&p["victims"]["female"], &p["offenders"]["female"], &p["offenders"]["male"]}) {
+    for (const auto& v : *side) zeros += v == 0;
+  }
+  EXPECT_EQ(zeros, static_cast<std::int64_t>(3 * bands.size() - 2));
+  EXPECT_FALSE(p.contains("records"));  // no total beside hidden cells
+  // The same at ward level; the year before has one crime, hidden; an LSOA gets no pyramid.
+  EXPECT_EQ(get({{"area", tw::kCastle}})["victims"]["female"][band("25-34")], 6);
+  EXPECT_TRUE(get({{"area", tw::kCastle}, {"period", "ye2024-12"}})["victims"]["female"][band("25-34")].is_null());
+  EXPECT_EQ(get({{"area", tw::kL1}})["available"], false);
+  EXPECT_EQ(get({{"area", tw::kBetaby}})["victims"]["female"][band("25-34")], 0);
 }
 
 }  // namespace

@@ -647,7 +647,7 @@ async function loadPyramid() {
   const code = state.area || state.district;
   body.replaceChildren(el('p', { class: 'govuk-body' }, 'Loading…'));
   let p;
-  try { p = await api('pyramid', { area: code }); } catch (e) { if (g === gen.pyramid) inlineError(body, e); return; }
+  try { p = await api('pyramid', { area: code, period: state.period }); } catch (e) { if (g === gen.pyramid) inlineError(body, e); return; }
   if (g !== gen.pyramid) return;
   views.pyramid = p;
   const name = selected()?.name || district()?.name;
@@ -662,7 +662,14 @@ async function loadPyramid() {
   const vBox = el('div', { class: 'atlas-chart-box atlas-chart-box--pyramid' }, el('canvas', { id: 'pyramid-victims', role: 'img', 'aria-label': `Population pyramid of victims in ${name} by age band and sex` }));
   const oBox = el('div', { class: 'atlas-chart-box atlas-chart-box--pyramid' }, el('canvas', { id: 'pyramid-offenders', role: 'img', 'aria-label': `Population pyramid of offenders in ${name} by age band and sex` }));
   const rows = p.bands.map((b, i) => [b, F.int(p.victims?.male?.[i]), F.int(p.victims?.female?.[i]), F.int(p.offenders?.male?.[i]), F.int(p.offenders?.female?.[i])]);
-  body.replaceChildren(el('div', { class: 'atlas-pyramid-pair' }, vBox, oBox),
+  // Synthetic data is said above the charts, where nobody can miss it (csa synth extract).
+  const synthetic = p.synthetic ? el('div', { class: 'govuk-warning-text', id: 'pyramid-synthetic' },
+    el('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+    el('strong', { class: 'govuk-warning-text__text' }, el('span', { class: 'govuk-visually-hidden' }, 'Warning'),
+      'Synthetic data: these victims and offenders were made by csa synth extract for demonstration; they are not real people.')) : '';
+  const basis = el('p', { class: 'govuk-body-s', id: 'pyramid-basis' },
+    `${p.basis || ''} Counts under ${p.threshold ?? 5} are hidden. Source: ${(p.sources || []).join('; ')}.`);
+  body.replaceChildren(synthetic, el('div', { class: 'atlas-pyramid-pair' }, vBox, oBox), basis,
     el('details', { class: 'govuk-details' }, el('summary', { class: 'govuk-details__summary' }, el('span', { class: 'govuk-details__summary-text' }, 'The figures as a table')),
       el('div', { class: 'govuk-details__text' }, simpleTable(['Age band', 'Victims, male', 'Victims, female', 'Offenders, male', 'Offenders, female'], rows, `Victims and offenders in ${name}`))));
   pyramidChart($('pyramid-victims'), p.bands, p.victims, `Victims in ${name}`);
