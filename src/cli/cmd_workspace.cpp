@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "workspace/board_pack.hpp"
 #include "workspace/live_indicator.hpp"
+#include "workspace/recommendations_import.hpp"
 #include "workspace/workspace.hpp"
 
 namespace csa::cli {
@@ -452,6 +453,30 @@ void add_workspace_command(CLI::App& app) {
         return;
       }
       for (const auto& [what, li] : all) fmt::print("{}: {}\n", what, li.sentence());
+    });
+  }
+  {  // import-recommendations, list recommendations
+    auto c = std::make_shared<Common>();
+    auto cfg = std::make_shared<std::string>();
+    auto db = std::make_shared<std::string>();
+    auto* s = w->add_subcommand("import-recommendations",
+                                "Import the strategic assessment's recommendations (the report's own classification)");
+    add_common(s, c);
+    s->add_option("--config", *cfg, "The report config (csa.toml), as for csa report")->required();
+    s->add_option("--db", *db, "The data store (default: the config's database)");
+    s->callback([c, cfg, db] {
+      ws::Workspace ws_(location(*c));
+      auto a = actor(ws_, *c);
+      auto sum = ws::import_recommendations(ws_, a, *cfg, *db);
+      if (c->format == "json") {
+        fmt::print("{}\n", ws::Json(ws_.recommendations()).dump(2));
+        return;
+      }
+      fmt::print("{}: {} theme recommendations, {} wards for focus\n", sum.source, sum.themes, sum.wards);
+      for (const auto& r : ws_.recommendations()) {
+        fmt::print("  {:>3}  {:<6} {:<32} {}\n", r["id"].get<std::int64_t>(), r["kind"].get<std::string>(),
+                   r["subject"].get<std::string>(), r["category"].get<std::string>());
+      }
     });
   }
   {  // export-board-pack

@@ -66,3 +66,28 @@ PY
 "$CSA" workspace export-board-pack --db csa.db --out pack --formats html > /dev/null
 grep -q "Indicators from the data" pack/board-pack.html || fail "board pack lacks the indicators"
 grep -q "Open Government Licence" pack/board-pack.html || fail "board pack lacks the OGL attribution"
+
+# Recommendations through the report's classification, and a priority citing one. Independent check of
+# the "requires a high level of attention" rule of examples/cambridge/csa.toml (at least 10% of all
+# crime, or one of the 2 themes with the most crime) from the sqlite3 counts of 2025.
+"$CSA" workspace import-recommendations --as admin --config "$CSA_SOURCE_DIR/examples/cambridge/csa.toml" --db csa.db \
+  --format json > recs.json
+sqlite3 -separator '|' raw.db "SELECT r.\"Crime type\", count(*) FROM raw r JOIN lookup l ON l.\"$lsoa_col\" = r.\"LSOA code\"
+  WHERE l.LAD23NM = 'Cambridge' AND r.Month BETWEEN '2025-01' AND '2025-12' AND r.\"Crime type\" != 'Anti-social behaviour'
+  GROUP BY 1" > types.txt
+python3 - <<'PY' || fail "imported recommendations"
+import json
+counts = {t: int(n) for t, n in (l.strip().split("|") for l in open("types.txt"))}
+total = sum(counts.values())
+top2 = sorted(counts, key=counts.get, reverse=True)[:2]
+expected = sorted(t for t in counts if counts[t] * 100 >= 10 * total or t in top2)
+recs = json.load(open("recs.json"))
+high = sorted(r["subject"] for r in recs if r["kind"] == "theme" and r["category"] == "Requires a high level of attention")
+assert high == expected, (high, expected)
+assert all(r["source"] == "Cambridge, YE December 2025" and r["evidence"] for r in recs)
+assert any(r["kind"] == "ward" for r in recs)
+PY
+rid=$(python3 -c 'import json; print([r["id"] for r in json.load(open("recs.json")) if r["subject"] == "Violence and sexual offences"][0])')
+"$CSA" workspace priority add --as admin --code 2 --title "Violence" --from 2025-04 --to 2027-03 --recommendation "$rid" --format json |
+  python3 -c "import json,sys; assert json.load(sys.stdin)['recommendation_id'] == $rid" || fail "priority citing a recommendation"
+echo "workspace_indicators: live indicators and imported recommendations agree with the independent counts"
