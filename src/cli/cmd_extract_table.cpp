@@ -72,15 +72,18 @@ extract::ExtractSet load(const store::Store& store, DatasetKind kind, const std:
   return set;
 }
 
-// The latest window: --period, --ye, or the year ending the latest month any record's date falls in.
+// The latest window: --period, --ye, or the year ending the latest month an offence or incident
+// started in. Not the latest recorded date: crimes recorded after the extract was cut off trail
+// into a month the extract barely covers, which would make a near-empty latest year.
 period::Window latest_window(const ExtractTableArgs& a, const extract::ExtractSet* set) {
   if (!a.ye.empty() && !a.period.empty()) throw InputError("give --ye or --period, not both");
   if (!a.period.empty()) return period::parse_window_spec(a.period, "--period");
   if (!a.ye.empty()) return period::year_ending(period::Month::parse(a.ye, "--ye"));
   std::int32_t last = extract::kNoDay;
   if (set) {
-    const bool recorded = ea::date_basis(set->kind) == ea::DateBasis::recorded;
-    for (const auto& r : set->records) last = std::max(last, recorded ? r.recorded_day : r.start_day);
+    for (const auto& r : set->records) last = std::max(last, r.start_day);
+    if (last == extract::kNoDay)
+      for (const auto& r : set->records) last = std::max(last, r.recorded_day);
   }
   if (last == extract::kNoDay) throw InputError("give --ye YYYY-MM or --period: the records carry no dates to choose one from");
   return period::year_ending(ea::month_of_day(last));
@@ -221,7 +224,7 @@ void add_extract_table_command(CLI::App& app) {
   c->add_option("--db", a->db, "Database file")->capture_default_str();
   c->add_option("--table", a->table, std::string("Which table: ") + kTables)->required();
   c->add_option("--area", a->area, "District, county or ward: GSS code or name (not needed for series, hierarchy-check)");
-  c->add_option("--ye", a->ye, "Year ending this month, YYYY-MM (default: the latest month the records reach)");
+  c->add_option("--ye", a->ye, "Year ending this month, YYYY-MM (default: the latest month an offence or incident started in)");
   c->add_option("--period", a->period, std::string("The latest period in any of these forms (instead of --ye):\n") +
                                            std::string(period::window_spec_forms()));
   c->add_option("--years", a->years, "Periods shown where a table shows several (the latest and the same period of earlier years)")

@@ -69,7 +69,7 @@ table::Table cadet_table_from_counts(const offence::Hierarchy& h, const Hierarch
       stack.pop_back();
       const auto& node = h.node(i);
       lines.push_back({node.id, std::string(static_cast<std::size_t>(2 * node.depth), ' ') + node.label, count(earlier, i),
-                       count(later, i), node.depth == 0 ? table::RowKind::total : table::RowKind::body});
+                       count(later, i), table::RowKind::body});
       for (auto it = node.children.rbegin(); it != node.children.rend(); ++it) stack.push_back(*it);
     }
   };

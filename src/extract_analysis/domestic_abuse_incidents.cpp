@@ -24,8 +24,7 @@ table::Table da_incidents_table_from_counts(const std::vector<period::Window>& w
   };
   auto incidents = [](const DaYearCounts& c) { return c.crimed + c.incident_only + c.not_stated; };
   auto total = [](const DaYearCounts& c) { return c.crimes + c.incident_only; };
-  add("Total police recorded DA (incidents & crimes)", [&](const DaYearCounts& c) { return count_cell(total(c), scope); },
-      table::RowKind::total);
+  add("Total police recorded DA (incidents & crimes)", [&](const DaYearCounts& c) { return count_cell(total(c), scope); });
   add("Total DA marked crimes", [&](const DaYearCounts& c) { return count_cell(c.crimes, scope); });
   add("Total DA incidents", [&](const DaYearCounts& c) { return count_cell(incidents(c), scope); });
   add("Incidents that result in a crime being recorded", [&](const DaYearCounts& c) { return count_cell(c.crimed, scope); });

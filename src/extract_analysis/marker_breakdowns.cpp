@@ -39,7 +39,7 @@ table::Table marker_by_offence_table(const offence::Hierarchy& h, extract::Marke
                        count_cell(b, scope),
                        share_cell(a, b, scope),
                        share_cell(a, marked_total, scope)},
-                      n.depth == 0 ? table::RowKind::total : table::RowKind::body});
+                      table::RowKind::body});
     if (n.depth < max_depth)
       for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.push_back(*it);
   }
