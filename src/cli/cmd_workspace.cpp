@@ -8,6 +8,7 @@
 // network may reach; the first user of a workspace must be an admin.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -384,6 +385,7 @@ void add_workspace_command(CLI::App& app) {
     struct Args {
       std::string entity, id;
       std::int64_t limit = 100;
+      bool timing = false;
     };
     auto x = std::make_shared<Args>();
     auto* s = w->add_subcommand("audit", "The audit log, newest first: who changed what, when, before and after");
@@ -391,9 +393,13 @@ void add_workspace_command(CLI::App& app) {
     s->add_option("--entity", x->entity, "e.g. action");
     s->add_option("--id", x->id, "The record's id");
     s->add_option("--limit", x->limit)->capture_default_str();
+    s->add_flag("--timing", x->timing, "Print the query time on stderr");
     s->callback([c, x] {
       ws::Workspace ws_(location(*c));
+      auto t0 = std::chrono::steady_clock::now();
       auto log = ws_.audit(x->entity, x->id, x->limit);
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      if (x->timing) fmt::print(stderr, "query: {:.2f} ms ({} rows)\n", ms, log.size());
       if (c->format == "json") {
         fmt::print("{}\n", ws::Json(log).dump(2));
         return;
@@ -477,6 +483,63 @@ void add_workspace_command(CLI::App& app) {
         fmt::print("  {:>3}  {:<6} {:<32} {}\n", r["id"].get<std::int64_t>(), r["kind"].get<std::string>(),
                    r["subject"].get<std::string>(), r["category"].get<std::string>());
       }
+    });
+  }
+  {  // list and show: what the pages read (--timing prints the query time, for bench/workspace_load.sh)
+    struct Args {
+      std::string what, priority, id;
+      bool timing = false;
+    };
+    auto c = std::make_shared<Common>();
+    auto x = std::make_shared<Args>();
+    auto* s = w->add_subcommand("list", "List records as JSON: priorities, actions, meetings, points, schedule, budget, "
+                                        "recommendations");
+    add_common(s, c, false);
+    s->add_option("what", x->what)->required()->check(CLI::IsMember(
+        {"priorities", "actions", "meetings", "points", "schedule", "budget", "recommendations"}));
+    s->add_option("--priority", x->priority, "Only this priority's actions");
+    s->add_flag("--timing", x->timing, "Print the query time on stderr");
+    s->callback([c, x] {
+      ws::Workspace ws_(location(*c));
+      auto t0 = std::chrono::steady_clock::now();
+      std::vector<ws::Json> out;
+      if (x->what == "priorities") out = ws_.priorities();
+      if (x->what == "actions") {
+        for (const auto& p : ws_.priorities()) {
+          if (!x->priority.empty() && p["code"] != x->priority) continue;
+          for (auto& a : ws_.actions(p["id"])) out.push_back(std::move(a));
+        }
+      }
+      if (x->what == "meetings") out = ws_.meetings();
+      if (x->what == "points") {
+        for (const auto& m : ws_.meetings()) {
+          for (auto& p : ws_.points(m["id"])) out.push_back(std::move(p));
+        }
+      }
+      if (x->what == "schedule") out = ws_.schedule();
+      if (x->what == "budget") out = ws_.budget_lines();
+      if (x->what == "recommendations") out = ws_.recommendations();
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      fmt::print("{}\n", ws::Json(out).dump(c->format == "json" ? 2 : -1));
+      if (x->timing) fmt::print(stderr, "query: {:.2f} ms ({} records)\n", ms, out.size());
+    });
+    auto c2 = std::make_shared<Common>();
+    auto y = std::make_shared<Args>();
+    auto* d = w->add_subcommand("show", "One action as its page shows it: the record, its quarters, KPIs and history");
+    add_common(d, c2, false);
+    d->add_option("--priority", y->priority)->required();
+    d->add_option("--id", y->id)->required();
+    d->add_flag("--timing", y->timing, "Print the query time on stderr");
+    d->callback([c2, y] {
+      ws::Workspace ws_(location(*c2));
+      auto t0 = std::chrono::steady_clock::now();
+      auto a = ws_.action_by_code(y->priority, y->id);
+      ws::Json out = a;
+      out["quarters"] = ws_.action_quarters(a["id"]);
+      out["history"] = ws_.audit("action", std::to_string(a["id"].get<std::int64_t>()), 50);
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      fmt::print("{}\n", out.dump(2));
+      if (y->timing) fmt::print(stderr, "query: {:.2f} ms\n", ms);
     });
   }
   {  // export-board-pack

@@ -6,32 +6,15 @@
 set -euo pipefail
 : "${CSA:?}" "${CSA_WORK:?}"
 fail() { echo "FAIL: $*" >&2; exit 1; }
-pgbin=${CSA_PG_BIN:-/usr/lib/postgresql/15/bin}
-[ -x "$pgbin/initdb" ] && [ -x "$pgbin/pg_ctl" ] ||
-  fail "PostgreSQL server binaries not found in $pgbin; install them with scripts/install-deps.sh (Debian package postgresql)"
 tests_bin="$(dirname "$CSA")/csa_tests"
 [ -x "$tests_bin" ] || fail "csa_tests not found beside $CSA; build it first"
-
+. "${CSA_SOURCE_DIR:?}/scripts/throwaway-postgres.sh"
 rm -rf "$CSA_WORK" && mkdir -p "$CSA_WORK" && cd "$CSA_WORK"
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then
-  id postgres >/dev/null 2>&1 || fail "running as root needs the postgres system user (Debian package postgresql)"
-  chown postgres "$CSA_WORK"
-  as_pg=(runuser -u postgres --)
-fi
-pgdata="$CSA_WORK/pgdata"
-sock="$CSA_WORK"
-"${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -U csa --auth=trust -E UTF8 --locale=C.UTF-8 > initdb.log 2>&1 ||
-  { cat initdb.log; fail "initdb failed"; }
-stop() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop > /dev/null 2>&1 || true; }
-trap stop EXIT
-# No TCP at all (listen_addresses empty): only the socket in $CSA_WORK, so parallel runs cannot clash.
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -l "$CSA_WORK/server.log" -w -t 60 \
-  -o "-c listen_addresses='' -c unix_socket_directories='$sock' -c max_connections=120 -c fsync=off" start > /dev/null ||
-  { cat "$CSA_WORK/server.log"; fail "the PostgreSQL server did not start"; }
-"${as_pg[@]}" "$pgbin/../bin/psql" -h "$sock" -U csa -d postgres -qc "CREATE DATABASE csa_test" 2>/dev/null ||
-  psql -h "$sock" -U csa -d postgres -qc "CREATE DATABASE csa_test"
-"${as_pg[@]}" psql -h "$sock" -U csa -d postgres -qc "CREATE DATABASE csa_cli"
+pg_start "$CSA_WORK" || exit 1
+trap pg_stop EXIT
+pg_createdb csa_test
+pg_createdb csa_cli
+sock=$PG_SOCK
 export CSA_TEST_PG="postgresql://csa@/csa_test?host=$sock"
 
 # 1. Every backend-parameterised unit test, on PostgreSQL; none may be skipped.
@@ -55,4 +38,4 @@ rag = [e for e in log if e["entity"] == "action" and e["change"] == "update"]
 assert len(rag) == 1 and rag[0]["before"]["rag"] == "none" and rag[0]["after"]["rag"] == "amber", rag
 assert rag[0]["actor"] == "admin"
 PY
-echo "workspace_postgres: $n unit tests and the CLI round trip passed on PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}')"
+echo "workspace_postgres: $n unit tests and the CLI round trip passed on PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')"
