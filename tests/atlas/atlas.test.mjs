@@ -340,6 +340,7 @@ try {
   await step('the pyramid view explains why there is no pyramid (or draws one)', async () => {
     await page.click('#tab-pyramid');
     const p = await getJson(base, `api/pyramid?area=${chosen.code}`);
+    if (process.env.CSA_EXPECT_PYRAMID) assert.ok(p.available, `a pyramid is expected (a crime extract is loaded): ${p.reason}`);
     if (!p.available) {
       await page.locator('#pyramid-empty').waitFor();
       assert.ok((await text(page, '#pyramid-empty')).includes(p.reason), 'the reason is shown');

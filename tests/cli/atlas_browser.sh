@@ -31,7 +31,13 @@ rm -rf "$CSA_WORK" && mkdir -p "$CSA_WORK" && cd "$CSA_WORK"
   --boundaries "$data/geography/wards-2025-cambs-peterborough.geojson" \
                "$data/geography/lsoa21-cambs-peterborough.geojson" > /dev/null
 
+# A synthetic local crime extract (csa synth extract) for Cambridge, so the pyramid is drawn from
+# real server responses (victims and offenders by age and sex, marked synthetic).
+"$CSA" synth extract --db cambs.db --area Cambridge --out synth --kinds crime -q > /dev/null
+"$CSA" ingest extract synth/crime.csv --mapping "$CSA_SOURCE_DIR/examples/mappings/synthetic-crime.toml" \
+  --db cambs.db -q > /dev/null
+
 # 2. The browser journeys (they start and stop the server themselves).
-CSA="$CSA" CSA_DB="$CSA_WORK/cambs.db" CSA_WEB="$web" CSA_WORK="$CSA_WORK" CHROMIUM="$chromium" \
+CSA_EXPECT_PYRAMID=1 CSA="$CSA" CSA_DB="$CSA_WORK/cambs.db" CSA_WEB="$web" CSA_WORK="$CSA_WORK" CHROMIUM="$chromium" \
   CSA_OFFENCE_GROUPS="$data/harm/cchi-weights-by-subgroup.csv" \
   timeout 240 node "$CSA_SOURCE_DIR/tests/atlas/atlas.test.mjs"
