@@ -40,13 +40,27 @@ echo "== 3. Tables for Cambridge (E07000008), years ending December 2024 and 202
 cat "$out/shoplifting-by-ward.txt" | head -n 20
 
 echo
-echo "== 4. The strategic assessment for Cambridge (examples/cambridge/csa.toml), self-checked"
+echo "== 4. Local extracts: real ones are confidential, so csa synth extract makes SYNTHETIC ones from the"
+echo "      police.uk data above (labelled synthetic wherever they are used), loaded through their mappings"
+synth="$out/synthetic-extract"
+"$csa" synth extract --db "$db" --area Cambridgeshire --out "$synth" -q | head -n 9
+for kind in crime asb da-incidents fire ed-attendances ambulance; do
+  "$csa" ingest extract "$synth/$kind.csv" --mapping "$root/examples/mappings/synthetic-$kind.toml" --db "$db" -q | tail -n 1
+done
+"$csa" ingest extract "$synth/treatment.csv" --mapping "$root/examples/mappings/treatment.toml" --db "$db" -q | tail -n 1
+"$csa" extract-table --db "$db" --table cadet --area Cambridge --ye 2025-12 > "$out/extract-cadet.txt"
+"$csa" extract-table --db "$db" --table da --area Cambridge --ye 2025-12 > "$out/extract-domestic-abuse.txt"
+"$csa" extract-table --db "$db" --table pyramid --person victim --area Cambridge --ye 2025-12 > "$out/extract-victim-pyramid.txt"
+"$csa" extract-table --db "$db" --table keywords --area Cambridge --ye 2025-12 --keywords "$root/examples/keywords.toml" > "$out/extract-keywords.txt"
+
+echo
+echo "== 5. The strategic assessment for Cambridge (examples/cambridge/csa.toml), self-checked"
 "$csa" report --config "$root/examples/cambridge/csa.toml" --db "$db" --out "$out/report" -q
 
 echo
 echo "== Outputs"
 echo "database:                        $db"
-for f in shoplifting-by-ward.txt all-crime-by-ward.md all-crime-by-ward-stats.txt harm.txt compare-places.txt themes.csv themes.json themes-ye-september.md ward-assignment-compare.txt; do
+for f in extract-cadet.txt extract-domestic-abuse.txt extract-victim-pyramid.txt extract-keywords.txt shoplifting-by-ward.txt all-crime-by-ward.md all-crime-by-ward-stats.txt harm.txt compare-places.txt themes.csv themes.json themes-ye-september.md ward-assignment-compare.txt; do
   echo "  $out/$f"
 done
 echo "strategic assessment:            $out/report/report.html (also report.pdf, report.docx, tables.xlsx, figures/)"
