@@ -137,9 +137,11 @@ CrimeSet generate_crimes(const SourceSet& source, const dataset::Geography& geog
     if (rng.chance(type == t.drugs ? c::kDrugsOnDrugs : c::kDrugsOther)) r.markers |= extract::marker_drugs;
     if (code.subgroup == "Trafficking of drugs" && rng.chance(c::kCceOnDrugsTrafficking)) r.markers |= extract::marker_cce;
 
-    // Dates: the offence in its police.uk month; recorded = offence + lag. A non-recent sexual
-    // offence (a year or more) is published by police.uk in the month it is recorded, so there the
-    // month is the recorded one and the offence is moved back by the lag.
+    // Dates: police.uk publishes a crime in the month it was recorded, and the analyses count by
+    // recorded date, so the recorded date lies in the police.uk month and the offence is the lag
+    // before it. The offence's weekday and hour follow its pattern: the moment is drawn in the month,
+    // and when the lag carries the recorded date past the month's end both move back by whole weeks
+    // (a random one of the shifts that land the recorded date in the month).
     TimePattern pattern = da ? TimePattern::home_evening
                           : f.night_economy ? TimePattern::night_economy
                           : type == t.shoplifting ? TimePattern::shop_hours
@@ -147,12 +149,15 @@ CrimeSet generate_crimes(const SourceSet& source, const dataset::Geography& geog
                                                                     : TimePattern::general;
     Moment m = draw_moment(s.month, pattern, rng);
     const std::int32_t lag = draw_lag_days(is_sexual, rng);
-    if (lag >= 366) {
-      r.recorded_day = m.day;
-      r.start_day = m.day - lag;
-    } else {
-      r.start_day = m.day;
-      r.recorded_day = m.day + lag;
+    r.start_day = m.day;
+    r.recorded_day = m.day + lag;
+    const std::int32_t month_first = day_number(s.month.year(), s.month.month(), 1);
+    const std::int32_t month_last = day_number((s.month + 1).year(), (s.month + 1).month(), 1) - 1;
+    if (r.recorded_day > month_last) {
+      const std::int64_t k_min = (r.recorded_day - month_last + 6) / 7, k_max = (r.recorded_day - month_first) / 7;
+      const auto weeks = static_cast<std::int32_t>(rng.between(k_min, k_max));
+      r.start_day -= 7 * weeks;
+      r.recorded_day -= 7 * weeks;
     }
     r.start_minute = m.minute;
     // Recorded some minutes to hours after the offence on the same day, or in office hours later.

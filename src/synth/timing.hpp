@@ -1,7 +1,8 @@
 // When a synthetic crime or incident happened and when it was recorded: a day in its police.uk month
 // chosen with day-of-week weights, an hour with time-of-day weights (both by pattern: night-time
 // economy violence peaks on Friday and Saturday nights, shoplifting in shop hours, residential
-// burglary in the day and early evening), and the lag to the recorded date.
+// burglary in the day and early evening), and the lag to the recorded date. The crime generator
+// then places the recorded date in the police.uk month (crime_generator.cpp says how).
 // The day-of-week and hour weights are assumptions (docs/EXTRACTS.md); the sexual offence lag bands
 // are published (seed 002 line 1134, synth/calibration.hpp).
 #pragma once
