@@ -27,6 +27,7 @@
 #include "measure/rounding.hpp"
 #include "measure/share.hpp"
 #include "measure/suppression.hpp"
+#include "report/extract_chapters.hpp"
 #include "report/narrative.hpp"
 #include "stats/harm_weights.hpp"
 #include "table/harm_table.hpp"
@@ -68,6 +69,11 @@ class Builder {
     overview();
     for (const auto& t : a_.themes) {
       if (chapter_wanted(t)) theme_chapter(t);
+    }
+    // The chapters local extracts enable, each only when its data is loaded (report/extract_chapters.hpp).
+    if (in_.only_themes.empty() && in_.store != nullptr) {
+      append_extract_chapters({.store = in_.store, .geography = &g_, .area = a_.area, .latest_end = a_.latest().last(), .suppress_under = cfg_.suppress_under},
+                              out_.document, out_.claims);
     }
     places();
     geographic_analysis();
