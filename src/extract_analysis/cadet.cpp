@@ -4,6 +4,9 @@
 
 #include "core/error.hpp"
 #include "core/thousands.hpp"
+#include "table/secondary_suppression.hpp"
+
+#include <map>
 
 namespace csa::extract_analysis {
 
@@ -54,6 +57,44 @@ struct Line {
   std::int64_t later = 0;
   table::RowKind kind = table::RowKind::body;
 };
+
+// Secondary suppression over the tree: a parent printed beside exactly one hidden child would give
+// that child away (parent minus the others), so the smallest other non-zero child is hidden too, as
+// [c] with its changes; repeated until no parent of either period has a single hidden child.
+void hide_recoverable(const offence::Hierarchy& h, table::Table& t) {
+  std::map<std::string, std::size_t> row_of;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) row_of.emplace(t.rows[r].cells[0].text, r);
+  auto is_hidden = [](const table::Cell& c) { return !c.value; };
+  bool changed = true;
+  bool any = false;
+  while (changed) {
+    changed = false;
+    for (const auto& n : h.nodes()) {
+      if (n.leaf() || !row_of.count(n.id)) continue;
+      for (std::size_t col : {std::size_t{2}, std::size_t{3}}) {
+        if (is_hidden(t.rows[row_of[n.id]].cells[col])) continue;
+        int hidden = 0;
+        std::optional<std::size_t> smallest;
+        for (int c : n.children) {
+          const std::size_t r = row_of.at(h.node(c).id);
+          const auto& cell = t.rows[r].cells[col];
+          if (is_hidden(cell)) ++hidden;
+          else if (*cell.value > 0 && (!smallest || *cell.value < *t.rows[*smallest].cells[col].value)) smallest = r;
+        }
+        if (hidden != 1 || !smallest) continue;
+        auto& row = t.rows[*smallest];
+        row.cells[col] = {table::kSecondarySuppressed, std::nullopt};
+        for (std::size_t k = 4; k < row.cells.size(); ++k) row.cells[k] = {"-", std::nullopt};
+        changed = any = true;
+      }
+    }
+  }
+  if (any) {
+    t.notes.push_back(std::string(table::kSecondarySuppressed) +
+                      " hidden so that a count shown as <N cannot be worked out from its parent minus the other rows "
+                      "(secondary suppression), with the changes derived from it.");
+  }
+}
 
 }  // namespace
 
@@ -118,6 +159,7 @@ table::Table cadet_table_from_counts(const offence::Hierarchy& h, const Hierarch
     }
     t.rows.push_back(std::move(row));
   }
+  if (scope.suppress) hide_recoverable(h, t);
   t.notes.push_back(fmt::format("Offence hierarchy: {} over the Home Office code list {} ({} codes).", h.source(),
                                 h.codes().source(), h.codes().size()));
   t.notes.push_back("Fraud recorded by Action Fraud, CIFAS and UK Finance is not in All crime (police recorded crime "

@@ -214,6 +214,30 @@ TEST_F(ExtractAnalysisFixture, WardScopeSuppressesSmallCounts) {
   EXPECT_EQ(count_cell(3, scope()).text, "3");
 }
 
+TEST_F(ExtractAnalysisFixture, WardCadetHidesACountRecoverableFromItsParent) {
+  // Robbery 12 = business 2 + personal 10 in a ward: <5 alone would leave 2 = 12 - 10, so the
+  // personal count is hidden as [c] too, in both periods, with its changes.
+  const auto& h = offence::load_default_hierarchy(std::string(CSA_SHARED_DIR) + "/data/taxonomy/home-office-offence-codes-2024-25.csv");
+  HierarchyCounts a, b;
+  a.nodes.assign(h.nodes().size(), std::int64_t{0});
+  a.markers.assign(h.markers().size(), 0);
+  a.nodes[static_cast<std::size_t>(h.find("robbery_business"))] = 2;
+  a.nodes[static_cast<std::size_t>(h.find("robbery_personal"))] = 10;
+  for (std::size_t i = 0; i < h.nodes().size(); ++i)
+    if (!h.node(static_cast<int>(i)).leaf()) a.nodes[i].reset();
+  a.nodes = offence::roll_up(h, a.nodes);
+  b = a;
+  auto ward = scope_for(*geo_, geo_->resolve(tw::kCastle));
+  CadetRequest req{period::calendar_year(2024), period::calendar_year(2025), CadetRequest::ChangeStyle::cadet, {}, true, true};
+  auto t = cadet_table_from_counts(h, a, b, req, ward);
+  EXPECT_EQ(cell(t, "robbery_business", 2), "<5");
+  EXPECT_EQ(cell(t, "robbery_personal", 2), "[c]");
+  EXPECT_EQ(cell(t, "robbery_personal", 3), "[c]");
+  EXPECT_EQ(cell(t, "robbery_personal", 5), "-");
+  EXPECT_EQ(cell(t, "robbery", 2), "12");
+  EXPECT_EQ(cell(t, "victim_based", 3), "12");  // its only non-zero child is printed: nothing to hide
+}
+
 TEST(ExtractAnalysisCadet, CountsByCodeMarkersAndUnknownCodes) {
   // Counted by hand: 3 x 8N (violence with injury), 1 x 28A (old domestic burglary code ->
   // residential), 1 x AF (Action Fraud, outside All crime), 1 x 99Z (not in the list).
