@@ -106,7 +106,25 @@ for col in ("ye_sep_2023", "ye_sep_2024"):
 fire = rows["fire.csv"]
 assert all(r["Cause"] in ("Deliberate", "Accidental") for r in fire)
 assert all((r["Cause"] == "Deliberate") == (r["DeliberateType"] != "") for r in fire)
-print("markers, ids, keywords, DA incidents, treatment and fire checks passed")
+# Fires: Poisson with mean 2 (scale) x 24 months / 12 x 214 / 146,995 per resident (seed 002 lines
+# 1906-1908) x Cambridge's LSOA population, summed here from the population file; within 4 sd.
+pop = 0
+with open(f"{data}/population/lsoa21-population-ew.csv", encoding="utf-8-sig") as fh:
+    rd = csv.reader(fh)
+    next(rd)
+    for row in rd:
+        if lk.get(row[0], ("", ""))[1] == "Cambridge":
+            pop += int(float(row[-1]))
+mean = 2 * 2 * 214 / 146995 * pop
+assert abs(len(fire) - mean) < 4 * mean ** 0.5, (len(fire), mean, pop)
+# ED attendances and ambulance call-outs: binomial on the violence with injury crimes (0.6, 0.35).
+vwi = sum(sub[r["HOCode"]] == "Violence with injury" for r in crimes)
+for name, p in (("ed-attendances.csv", 0.6), ("ambulance.csv", 0.35)):
+    k = len(rows[name])
+    assert abs(k - p * vwi) < 4 * (p * (1 - p) * vwi) ** 0.5, (name, k, vwi)
+print(f"fires {len(fire)} (expected {mean:.0f}); violence with injury {vwi}: ED {len(rows['ed-attendances.csv'])}, "
+      f"ambulance {len(rows['ambulance.csv'])}")
+print("markers, ids, keywords, DA incidents, treatment, fire and hospital checks passed")
 PY
 
 # Every file loads through its example mapping with nothing quarantined, and is labelled synthetic.
