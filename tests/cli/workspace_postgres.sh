@@ -21,7 +21,7 @@ export CSA_TEST_PG="postgresql://csa@/csa_test?host=$sock"
 "$tests_bin" --gtest_filter='Backends/WorkspaceBackendTest.*/postgresql' > unit.log 2>&1 || { cat unit.log; fail "unit tests on PostgreSQL"; }
 grep -q "SKIPPED" unit.log && { cat unit.log; fail "unit tests were skipped"; }
 n=$(grep -c "^\[       OK \]" unit.log)
-[ "$n" -ge 8 ] || { cat unit.log; fail "expected at least 8 PostgreSQL tests, $n passed"; }
+[ "$n" -ge 9 ] || { cat unit.log; fail "expected at least 9 PostgreSQL tests, $n passed"; }
 
 # 2. A CLI round trip on PostgreSQL (the same commands as tests/cli/workspace.sh on SQLite).
 ws="postgresql://csa@/csa_cli?host=$sock"
