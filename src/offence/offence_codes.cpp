@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "extract/offence_codes.hpp"
 #include "geo/csv_table.hpp"
 
 namespace csa::offence {
@@ -15,14 +16,14 @@ OffenceCodeList::OffenceCodeList(std::string source, std::vector<OffenceCode> co
       throw InputError(fmt::format("{}: offence code '{}' has an empty code, group or subgroup; every code needs all three",
                                    source_, c.code));
     }
-    if (!by_code_.emplace(c.code, i).second) {
+    if (!by_code_.emplace(extract::OffenceCodeList::normalise(c.code), i).second) {
       throw InputError(fmt::format("{}: offence code '{}' is listed twice; each code must appear once", source_, c.code));
     }
   }
 }
 
 std::optional<std::size_t> OffenceCodeList::find(std::string_view code) const {
-  auto it = by_code_.find(std::string(geo::trim(code)));
+  auto it = by_code_.find(extract::OffenceCodeList::normalise(code));
   if (it == by_code_.end()) return std::nullopt;
   return it->second;
 }
@@ -57,8 +58,6 @@ OffenceCodeList read_offence_codes(const std::string& path) {
   return OffenceCodeList(path, std::move(codes));
 }
 
-std::string default_offence_codes_path() {
-  return std::string(CSA_SHARED_DATA_DIR) + "/data/taxonomy/home-office-offence-codes-2024-25.csv";
-}
+std::string default_offence_codes_path() { return extract::expected_offence_codes_path(); }
 
 }  // namespace csa::offence

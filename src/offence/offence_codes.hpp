@@ -28,7 +28,8 @@ class OffenceCodeList {
 
   const std::vector<OffenceCode>& codes() const { return codes_; }
   std::size_t size() const { return codes_.size(); }
-  // Index of a code, matched exactly after trimming spaces; nullopt when the list lacks it.
+  // Index of a code, compared as ingest compares them ("08N", " 8n" and "8N" are one code:
+  // extract::OffenceCodeList::normalise); nullopt when the list lacks it.
   std::optional<std::size_t> find(std::string_view code) const;
   const std::string& source() const { return source_; }
 
@@ -44,8 +45,8 @@ class OffenceCodeList {
 // would break every table built on it and is not skipped.
 OffenceCodeList read_offence_codes(const std::string& path);
 
-// The list in the shared data folder baked in at build time (CMake CSA_SHARED_DIR):
-// <shared>/data/taxonomy/home-office-offence-codes-2024-25.csv.
+// The list in the shared data folder baked in at build time (CMake CSA_SHARED_DIR), the same path
+// ingest checks codes against (extract::expected_offence_codes_path).
 std::string default_offence_codes_path();
 
 }  // namespace csa::offence
