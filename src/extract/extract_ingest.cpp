@@ -5,7 +5,12 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <future>
+#include <mutex>
+#include <thread>
 
 #include "core/error.hpp"
 #include "ingest/csv_reader.hpp"
@@ -16,6 +21,97 @@ namespace csa::extract {
 namespace {
 
 constexpr std::uint64_t kProgressRows = 1u << 16;
+// Records per chunk handed from the parsing thread to the writing one: large enough that the
+// hand-over costs nothing per row, small enough that the writer starts at once.
+constexpr std::size_t kChunkRecords = 4096;
+constexpr std::size_t kChunksQueued = 8;
+
+// Parses a file on its own thread while the store writes the chunks already parsed (one transaction).
+// The content hash is taken first, by a read of the whole file (XXH3 reads GB/s from the page cache),
+// so an unchanged file is recognised before any parsing.
+class ParsingStream final : public store::ExtractStream {
+ public:
+  ParsingStream(const std::string& path, const Mapping& m, const OffenceCodeList* codes, const ProgressFn& progress)
+      : path_(path), m_(m), codes_(codes), progress_(progress) {}
+  ~ParsingStream() override { stop(); }
+  ParsingStream(const ParsingStream&) = delete;
+  ParsingStream& operator=(const ParsingStream&) = delete;
+
+  bool next(std::vector<Record>& chunk) override {
+    if (!thread_.joinable() && !done_) start();
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !queue_.empty() || done_; });
+    if (queue_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    chunk = std::move(queue_.front());
+    queue_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+
+  void finish(store::ExtractBatchInfo& info, std::vector<store::QuarantineRecord>& quarantine) override {
+    stop();
+    if (error_) std::rethrow_exception(error_);
+    info.rows_read = parsed_.result.rows_read;
+    info.rows_stored = parsed_.result.rows_stored;
+    info.rows_quarantined = parsed_.result.rows_quarantined;
+    quarantine = std::move(parsed_.quarantine);
+  }
+
+  ExtractFileResult& result() { return parsed_.result; }
+
+ private:
+  void start() {
+    thread_ = std::thread([this] {
+      try {
+        parsed_ = parse_extract_file(path_, m_, codes_, progress_, [this](std::vector<Record>&& chunk) {
+          std::unique_lock<std::mutex> lock(mutex_);
+          space_.wait(lock, [&] { return queue_.size() < kChunksQueued || stopping_; });
+          if (stopping_) throw Stopped{};
+          queue_.push_back(std::move(chunk));
+          ready_.notify_one();
+        });
+      } catch (const Stopped&) {
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        error_ = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+      ready_.notify_one();
+    });
+  }
+
+  // Waits for the parsing thread. When the writer gave up before the end (an error), the parser is
+  // told to stop at its next hand-over.
+  void stop() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!done_) {
+        stopping_ = true;
+        queue_.clear();
+      }
+    }
+    space_.notify_all();
+    thread_.join();
+  }
+
+  struct Stopped {};
+  std::string path_;
+  const Mapping& m_;
+  const OffenceCodeList* codes_;
+  ProgressFn progress_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<Record>> queue_;
+  bool done_ = false, stopping_ = false;
+  std::exception_ptr error_;
+  ParsedExtract parsed_;
+};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -39,10 +135,29 @@ std::optional<double> cell_value(std::string_view text) {
 
 std::string number_text(double v) { return fmt::format("{}", v); }
 
+// What identifies a loaded file: kind, source, base name, and (hash = true) its content hash, read now.
+store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m, bool hash = true) {
+  store::ExtractBatchInfo b;
+  b.kind = m.kind_name();
+  b.source = m.source_name;
+  b.file_name = std::filesystem::path(path).filename().string();
+  b.synthetic = m.synthetic;
+  b.source_path = std::filesystem::absolute(path).lexically_normal().string();
+  if (hash) {
+    ingest::HashingSource source(path);
+    std::vector<char> buffer(1 << 20);
+    while (source.read(buffer.data(), buffer.size()) > 0) {
+    }
+    b.content_hash = source.hex();
+    b.file_bytes = source.bytes();
+  }
+  return b;
+}
+
 }  // namespace
 
 ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, const OffenceCodeList* codes,
-                                 const ProgressFn& progress) {
+                                 const ProgressFn& progress, const RecordSink& on_records) {
   ParsedExtract parsed;
   parsed.result.path = path;
   auto source = std::make_unique<ingest::HashingSource>(path);
@@ -77,7 +192,11 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
       // than moving every Record each time it grows.
       std::error_code ec;
       auto bytes = std::filesystem::file_size(path, ec);
-      if (!ec && !m.is_series) parsed.records.reserve(static_cast<std::size_t>(bytes / 160 + 16));
+      if (on_records) {
+        parsed.records.reserve(kChunkRecords);
+      } else if (!ec && !m.is_series) {
+        parsed.records.reserve(static_cast<std::size_t>(bytes / 160 + 16));
+      }
       if (!m.is_series) mapper = std::make_unique<RowMapper>(m, *columns, codes);
       continue;
     }
@@ -146,6 +265,11 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
       row.line = static_cast<std::int64_t>(record.line);
       if (!row.located() && row.lsoa_code.empty() && row.ward_code.empty()) ++parsed.result.rows_without_location;
       parsed.records.push_back(std::move(row));
+      if (on_records && parsed.records.size() == kChunkRecords) {
+        on_records(std::move(parsed.records));
+        parsed.records = {};
+        parsed.records.reserve(kChunkRecords);
+      }
     }
     if (progress && parsed.result.rows_read % kProgressRows == 0) {
       progress({"ingest extract (rows)", path, static_cast<std::uint64_t>(parsed.result.rows_read), 0});
@@ -176,15 +300,13 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
     parsed.result.total_check = fmt::format("total row '{}' (line {}) equals the sum of the categories in all {} period(s)",
                                             m.series.total_row, total_row->first, sums.size());
   }
+  if (on_records && !parsed.records.empty()) on_records(std::move(parsed.records));
+  parsed.records = {};
   parsed.result.rows_quarantined = static_cast<std::int64_t>(parsed.quarantine.size());
   parsed.result.rows_stored = parsed.result.rows_read - parsed.result.rows_quarantined;
 
   store::ExtractBatchInfo& b = parsed.batch;
-  b.kind = m.kind_name();
-  b.source = m.source_name;
-  b.file_name = std::filesystem::path(path).filename().string();
-  b.synthetic = m.synthetic;
-  b.source_path = std::filesystem::absolute(path).lexically_normal().string();
+  b = batch_identity(path, m, false);
   b.content_hash = hashing->hex();
   b.file_bytes = hashing->bytes();
   b.rows_read = parsed.result.rows_read;
@@ -196,24 +318,27 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
 ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files, const Mapping& m,
                                      const OffenceCodeList* codes, const ProgressFn& progress) {
   ExtractIngestSummary summary;
-  // The next file is parsed on another thread while this one writes the current file, in file order,
-  // as the police.uk ingest does; at most two parsed files are in memory. A single file reports its
-  // rows as it goes; with several, the progress is per file (the callback runs on this thread only).
-  const ProgressFn row_progress = files.size() == 1 ? progress : ProgressFn();
-  auto parse = [&](std::size_t i) {
-    return std::async(std::launch::async, [&, i] { return parse_extract_file(files[i], m, codes, row_progress); });
-  };
-  std::future<ParsedExtract> next;
-  if (!files.empty()) next = parse(0);
   for (std::size_t i = 0; i < files.size(); ++i) {
-    std::future<ParsedExtract> current = std::move(next);
-    if (i + 1 < files.size()) next = parse(i + 1);
     ExtractFileResult result;
     try {
-      ParsedExtract parsed = current.get();
-      result = std::move(parsed.result);
-      result.write = m.is_series ? store.write_series_batch(std::move(parsed.batch), parsed.values, parsed.quarantine)
-                                 : store.write_extract_batch(std::move(parsed.batch), parsed.records, parsed.quarantine);
+      if (m.is_series) {  // a few rows: read whole, then written
+        ParsedExtract parsed = parse_extract_file(files[i], m, codes, progress);
+        result = std::move(parsed.result);
+        result.write = store.write_series_batch(std::move(parsed.batch), parsed.values, parsed.quarantine);
+      } else {
+        store::ExtractBatchInfo info = batch_identity(files[i], m);
+        ParsingStream stream(files[i], m, codes, progress);
+        auto write = store.write_extract_stream(info, stream);
+        if (write.action == store::BatchWriteResult::Action::unchanged) {
+          result.path = files[i];
+          result.rows_read = write.previous->rows_read;
+          result.rows_stored = write.previous->rows_stored;
+          result.rows_quarantined = write.previous->rows_quarantined;
+        } else {
+          result = std::move(stream.result());
+        }
+        result.write = std::move(write);
+      }
       summary.rows_read += result.rows_read;
       summary.rows_stored += result.rows_stored;
       summary.rows_quarantined += result.rows_quarantined;

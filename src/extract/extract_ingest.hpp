@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,9 +43,11 @@ struct ParsedExtract {
   std::vector<store::QuarantineRecord> quarantine;
 };
 
-// codes: the Home Office list, required when the mapping is a crime mapping.
+// codes: the Home Office list, required when the mapping is a crime mapping. With on_records, the
+// records are handed over in chunks as they are read (and the result's records stay empty).
+using RecordSink = std::function<void(std::vector<Record>&& chunk)>;
 ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const OffenceCodeList* codes,
-                                 const ProgressFn& progress = {});
+                                 const ProgressFn& progress = {}, const RecordSink& on_records = {});
 
 ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files,
                                      const Mapping& mapping, const OffenceCodeList* codes,

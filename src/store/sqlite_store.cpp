@@ -561,23 +561,50 @@ class SqliteStore final : public Store {
 
   ExtractWriteResult write_extract_batch(ExtractBatchInfo info, const std::vector<extract::Record>& records,
                                          const std::vector<QuarantineRecord>& quarantine) override {
-    return write_extract(std::move(info), static_cast<std::int64_t>(records.size()), quarantine,
-                         [&](std::int64_t batch_id, std::int64_t first_id) { insert_records(batch_id, first_id, records); });
+    return write_extract(
+        std::move(info),
+        [&](std::int64_t batch_id, std::int64_t first_id) {
+          insert_records(batch_id, first_id, records);
+          return static_cast<std::int64_t>(records.size());
+        },
+        [&](ExtractBatchInfo&) -> const std::vector<QuarantineRecord>& { return quarantine; });
+  }
+
+  ExtractWriteResult write_extract_stream(ExtractBatchInfo info, ExtractStream& stream) override {
+    std::vector<QuarantineRecord> quarantine;
+    return write_extract(
+        std::move(info),
+        [&](std::int64_t batch_id, std::int64_t first_id) {
+          std::vector<extract::Record> chunk;
+          std::int64_t n = 0;
+          while (stream.next(chunk)) {
+            insert_records(batch_id, first_id + n, chunk);
+            n += static_cast<std::int64_t>(chunk.size());
+          }
+          return n;
+        },
+        [&](ExtractBatchInfo& i) -> const std::vector<QuarantineRecord>& {
+          stream.finish(i, quarantine);
+          return quarantine;
+        });
   }
 
   ExtractWriteResult write_series_batch(ExtractBatchInfo info, const std::vector<extract::SeriesValue>& values,
                                         const std::vector<QuarantineRecord>& quarantine) override {
-    // A series batch counts rows (categories), each holding one value per period.
+    // A series batch counts rows (categories), each holding one value per period: no record ids.
     std::int64_t rows = info.rows_stored;
-    return write_extract(std::move(info), rows, quarantine, [&](std::int64_t batch_id, std::int64_t) {
-                           SqliteStmt ins(db_, "INSERT INTO series_value(batch_id, series, category, period, value) "
-                                               "VALUES (?,?,?,?,?)");
-                           for (const auto& v : values) {
-                             ins.bind(1, batch_id).bind(2, std::string_view(v.series));
-                             ins.bind(3, std::string_view(v.category)).bind(4, std::string_view(v.period));
-                             ins.bind(5, v.value).run();
-                           }
-                         });
+    return write_extract(
+        std::move(info),
+        [&](std::int64_t batch_id, std::int64_t) {
+          SqliteStmt ins(db_, "INSERT INTO series_value(batch_id, series, category, period, value) VALUES (?,?,?,?,?)");
+          for (const auto& v : values) {
+            ins.bind(1, batch_id).bind(2, std::string_view(v.series));
+            ins.bind(3, std::string_view(v.category)).bind(4, std::string_view(v.period));
+            ins.bind(5, v.value).run();
+          }
+          return rows;
+        },
+        [&](ExtractBatchInfo&) -> const std::vector<QuarantineRecord>& { return quarantine; });
   }
 
   std::vector<ExtractBatchInfo> extract_batches() const override {
@@ -671,14 +698,10 @@ class SqliteStore final : public Store {
   }
 
   // One extract batch in one transaction: unchanged, loaded, or the older release replaced.
-  template <typename InsertRows>
-  ExtractWriteResult write_extract(ExtractBatchInfo info, std::int64_t stored,
-                                   const std::vector<QuarantineRecord>& quarantine, InsertRows insert_rows) {
-    if (info.rows_read != info.rows_stored + info.rows_quarantined || info.rows_stored != stored ||
-        info.rows_quarantined != static_cast<std::int64_t>(quarantine.size())) {
-      throw InternalError(fmt::format("{}: extract counts do not add up (read {} stored {} quarantined {})",
-                                      info.source_path, info.rows_read, info.rows_stored, info.rows_quarantined));
-    }
+  // insert_rows(batch_id, first_record_id) writes the rows and returns how many it stored;
+  // finish(info) then completes info's counts and returns the quarantined rows.
+  template <typename InsertRows, typename Finish>
+  ExtractWriteResult write_extract(ExtractBatchInfo info, InsertRows insert_rows, Finish finish) {
     ExtractWriteResult result;
     try {
       SqliteTransaction tx(db_);
@@ -694,6 +717,9 @@ class SqliteStore final : public Store {
         result.action = BatchWriteResult::Action::unchanged;
         result.batch_id = previous->id;
         result.previous = previous;
+        info.rows_read = previous->rows_read;
+        info.rows_stored = previous->rows_stored;
+        info.rows_quarantined = previous->rows_quarantined;
         log_extract(info, "unchanged", previous->id, fmt::format("identical to the release loaded {}", previous->loaded_at));
         tx.commit();
         return result;
@@ -714,23 +740,34 @@ class SqliteStore final : public Store {
       SqliteStmt next(db_, "SELECT coalesce(max(id), 0) + 1 FROM extract_record");
       next.step();
       std::int64_t first_id = next.int64(0);
-      bool has_records = info.kind != "series" && stored > 0;
+      // The counts are written once the rows are in (they may still be being read now).
       SqliteStmt ins(db_,
                      "INSERT INTO extract_batch(kind, source, file_name, synthetic, source_path, content_hash, file_bytes, "
-                     "rows_read, rows_stored, rows_quarantined, first_record_id, last_record_id, loaded_at) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                     "rows_read, rows_stored, rows_quarantined, loaded_at) VALUES (?,?,?,?,?,?,?,0,0,0,?)");
       ins.bind(1, std::string_view(info.kind)).bind(2, std::string_view(info.source));
       ins.bind(3, std::string_view(info.file_name)).bind(4, std::int64_t{info.synthetic ? 1 : 0});
       ins.bind(5, std::string_view(info.source_path)).bind(6, std::string_view(info.content_hash));
-      ins.bind(7, info.file_bytes).bind(8, info.rows_read).bind(9, info.rows_stored).bind(10, info.rows_quarantined);
-      if (has_records) {
-        ins.bind(11, first_id).bind(12, first_id + stored - 1);
-      } else {
-        ins.bind_null(11).bind_null(12);
-      }
-      ins.bind(13, std::string_view(info.loaded_at)).run();
+      ins.bind(7, info.file_bytes).bind(8, std::string_view(info.loaded_at)).run();
       std::int64_t batch_id = sqlite3_last_insert_rowid(db_.get());
-      insert_rows(batch_id, first_id);
+      std::int64_t stored = insert_rows(batch_id, first_id);
+      const std::vector<QuarantineRecord>& quarantine = finish(info);
+      if (info.rows_read != info.rows_stored + info.rows_quarantined || info.rows_stored != stored ||
+          info.rows_quarantined != static_cast<std::int64_t>(quarantine.size())) {
+        throw InternalError(fmt::format("{}: extract counts do not add up (read {} stored {} quarantined {}; {} rows "
+                                        "written, {} quarantined)",
+                                        info.source_path, info.rows_read, info.rows_stored, info.rows_quarantined,
+                                        stored, quarantine.size()));
+      }
+      bool has_records = info.kind != "series" && stored > 0;
+      SqliteStmt upd(db_, "UPDATE extract_batch SET rows_read = ?, rows_stored = ?, rows_quarantined = ?, "
+                          "first_record_id = ?, last_record_id = ? WHERE id = ?");
+      upd.bind(1, info.rows_read).bind(2, info.rows_stored).bind(3, info.rows_quarantined);
+      if (has_records) {
+        upd.bind(4, first_id).bind(5, first_id + stored - 1);
+      } else {
+        upd.bind_null(4).bind_null(5);
+      }
+      upd.bind(6, batch_id).run();
       for (Dictionary* d : dictionaries()) d->flush();
       SqliteStmt q(db_, "INSERT INTO extract_quarantine(batch_id, source_path, line, reason, raw) VALUES (?,?,?,?,?)");
       for (const auto& row : quarantine) {

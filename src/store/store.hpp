@@ -159,6 +159,16 @@ struct ExtractWriteResult {
   std::optional<ExtractBatchInfo> previous;  // the release replaced, or the identical one kept
 };
 
+// Records handed to the store in chunks while they are still being read, so parsing and writing
+// overlap (extract::ingest_extracts). next() is called until it returns false; then finish() gives the
+// batch's counts and quarantined rows. Neither is called when the file is unchanged.
+class ExtractStream {
+ public:
+  virtual ~ExtractStream() = default;
+  virtual bool next(std::vector<extract::Record>& chunk) = 0;  // chunk is cleared and refilled
+  virtual void finish(ExtractBatchInfo& info, std::vector<QuarantineRecord>& quarantine) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -200,6 +210,8 @@ class Store {
   // transaction. Records of a series batch are its values (info.kind == "series").
   virtual ExtractWriteResult write_extract_batch(ExtractBatchInfo info, const std::vector<extract::Record>& records,
                                                  const std::vector<QuarantineRecord>& quarantine) = 0;
+  // The same, with the records streamed: info has the content hash, its counts come from finish().
+  virtual ExtractWriteResult write_extract_stream(ExtractBatchInfo info, ExtractStream& stream) = 0;
   virtual ExtractWriteResult write_series_batch(ExtractBatchInfo info, const std::vector<extract::SeriesValue>& values,
                                                 const std::vector<QuarantineRecord>& quarantine) = 0;
   virtual std::vector<ExtractBatchInfo> extract_batches() const = 0;  // by kind, source, file name

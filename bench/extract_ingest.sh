@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Mapped ingest against police.uk ingest (docs/BENCHMARKS.md §8; issue 7's goal: at least as fast per
+# row). police.uk: the 24 Cambridgeshire street files. Extract: a crime extract of about the same
+# number of rows in the synthetic crime layout (docs/EXTRACTS.md), made by `csa synth extract` at
+# --scale 2 on the county when that command is built, else by python3, loaded through
+# examples/mappings/synthetic-crime.toml. Each load goes into a new database (durable: WAL, one
+# transaction per file, final checkpoint); REPEAT runs each (default 5), medians reported.
+# Usage: bench/extract_ingest.sh     (needs make build)
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+need_csa
+REPEAT="${REPEAT:-5}"
+mkdir -p "$WORK_DIR/extract" && cd "$WORK_DIR/extract"
+police="$DATA_DIR/police-uk/cambridgeshire"
+mapping="$REPO_DIR/examples/mappings/synthetic-crime.toml"
+
+if [ ! -s crime.csv ]; then
+  if "$CSA" synth extract --help > /dev/null 2>&1; then
+    "$CSA" ingest police-uk "$police/" --db source.db -q > /dev/null
+    "$CSA" geography load --db source.db --lookup "$DATA_DIR/geography/lsoa21-ward23-lad23-bestfit-ew.csv" \
+      --counties "$DATA_DIR/geography/lad23-utla23-ew.csv" \
+      --population "$DATA_DIR/population/lsoa21-population-ew.csv" > /dev/null
+    "$CSA" synth extract --db source.db --area E10000003 --scale 2 --kinds crime --out synth -q > /dev/null
+    mv synth/crime.csv crime.csv
+    echo "csa synth extract --area E10000003 --scale 2 --kinds crime" > crime.made-by
+  else
+    python3 - <<'PY'
+import csv, random
+random.seed(1)
+codes = ["8N", "105A", "46", "44", "28E", "30C", "58C", "8L", "3A", "149"]
+head = "CrimeRef,HOCode,OffenceDescription,CommittedFromDate,CommittedFromTime,RecordedDate,RecordedTime,Easting,Northing,LSOACode,WardCode,DAFlag,HateFlag,HateStrand,CSEFlag,KnifeFlag,CyberFlag,VulnerableVictim,AlcoholFlag,DrugsFlag,CCEFlag,VictimAge,VictimSex,OffenderAge,OffenderSex,VictimID,OffenderID,MO".split(",")
+with open("crime.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(head)
+    for i in range(176000):
+        d, m = random.randint(1, 28), random.randint(1, 12)
+        w.writerow([f"PY-{i:08d}", random.choice(codes), "Offence description text", f"{d:02d}/{m:02d}/2024", "10:15",
+                    f"{d:02d}/{m:02d}/2024", "11:30", random.randint(520000, 560000), random.randint(240000, 280000),
+                    "E01017943", "E05013050"] + ["N"] * 2 + [""] + ["N"] * 7 +
+                   [random.randint(10, 80), "F", "", "", f"V{i}", "", "Free text describing what happened at the scene."])
+PY
+    echo "python3 (csa synth extract not built)" > crime.made-by
+  fi
+fi
+made_by=$(cat crime.made-by 2>/dev/null || echo "an earlier run")
+extract_rows=$(($(python3 -c "import csv; print(sum(1 for _ in csv.reader(open('crime.csv', newline=''))))") - 1))
+
+police_times=(); extract_times=()
+for _ in $(seq "$REPEAT"); do
+  rm -f p.db p.db-wal p.db-shm x.db x.db-wal x.db-shm
+  police_times+=("$(wall_seconds police.out "$CSA" ingest police-uk "$police/" --db p.db -q)")
+  extract_times+=("$(wall_seconds extract.out "$CSA" ingest extract crime.csv --mapping "$mapping" --db x.db -q)")
+done
+police_rows=$(sqlite3 p.db "SELECT sum(rows_read) FROM batch")
+stored=$(sqlite3 x.db "SELECT rows_read FROM extract_batch")
+[ "$stored" = "$extract_rows" ] || die "the extract ingest read $stored rows, the file has $extract_rows"
+pm=$(median "${police_times[@]}"); em=$(median "${extract_times[@]}")
+prate=$(awk -v r="$police_rows" -v s="$pm" 'BEGIN {printf "%.0f", r / s}')
+erate=$(awk -v r="$extract_rows" -v s="$em" 'BEGIN {printf "%.0f", r / s}')
+
+echo "## Mapped ingest vs police.uk ingest ($(date -u +%Y-%m-%d))"
+machine_info
+echo "- extract file: $made_by; $(commas "$extract_rows") rows, $(du -h crime.csv | cut -f1)"
+echo "- police.uk: 24 Cambridgeshire files, $(commas "$police_rows") rows, $(du -sh "$police" | cut -f1)"
+echo "- $REPEAT runs each, alternating; median wall time (all runs: police.uk ${police_times[*]} s; extract ${extract_times[*]} s)"
+echo
+echo "| ingest | rows | median s | rows/s |"
+echo "| --- | --- | --- | --- |"
+echo "| csa ingest police-uk | $(commas "$police_rows") | $pm | $(commas "$prate") |"
+echo "| csa ingest extract (crime, synthetic-crime.toml) | $(commas "$extract_rows") | $em | $(commas "$erate") |"
+echo
+awk -v e="$erate" -v p="$prate" 'BEGIN {printf "extract / police.uk rows per second: %.2f\n", e / p}'
