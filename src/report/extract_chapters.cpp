@@ -77,9 +77,8 @@ class ChapterWriter {
       sexual_and_exploitation_chapter();
       victims_and_offenders_chapter();
       when_chapter();
-    } else {
-      // DA incidents can stand without crimes: the table then shows crimes as 0, so it is left out.
     }
+    // Without crimes there is no domestic abuse chapter: its incidents table sets incidents beside crimes.
     incidents_chapter();
   }
 
@@ -94,6 +93,24 @@ class ChapterWriter {
   void table(const std::string& id, table::Table t) {
     tables_[id] = t;
     doc_.blocks.emplace_back(std::in_place_type<TableBlock>, TableBlock{id, std::move(t), 0});
+  }
+  // A table kept for the text to quote before it is placed (the text comes first, then the table).
+  void hold(const std::string& id, table::Table t) { tables_[id] = std::move(t); }
+  void put(const std::string& id) {
+    doc_.blocks.emplace_back(std::in_place_type<TableBlock>, TableBlock{id, tables_.at(id), 0});
+  }
+  // The hierarchy tables lead with the node id for machines (csa extract-table); a reader needs only
+  // the labels, so the report drops it and rows are found by their (indented) label.
+  static table::Table without_ids(table::Table t) {
+    if (t.columns.empty() || t.columns.front().key != "node") return t;
+    t.columns.erase(t.columns.begin());
+    for (auto& r : t.rows)
+      if (!r.cells.empty()) r.cells.erase(r.cells.begin());
+    return t;
+  }
+  std::string row_of(int node) const {
+    const auto& n = hierarchy_->node(node);
+    return std::string(static_cast<std::size_t>(2 * n.depth), ' ') + n.label;
   }
   void synthetic_warning(const extract::ExtractSet& set) {
     if (set.any_synthetic()) p(kSyntheticWarning, Paragraph::Style::warning);
@@ -134,21 +151,19 @@ class ChapterWriter {
     }
     return n;
   }
-  std::string node_id(const char* id) const {
-    if (hierarchy_->find(id) < 0) return {};
-    return id;
-  }
 
   // "Violence with injury 1,204 (+ 11.3%, a notable increase)": counts and change from the records,
   // the change called notable only when the exact Poisson test says so.
   std::string change_item(int node, const std::string& id) {
     const auto& n = hierarchy_->node(node);
+    const std::string row = row_of(node);
     const std::int64_t a = count_under(before_.rows, node), b = count_under(now_.rows, node);
-    if (!shown(id, n.id, "count_later") || !shown(id, n.id, "count_earlier")) return {};
-    std::string s = fmt::format("{} {} (from {}", n.label, claim_count(b, id, n.id, "count_later"),
-                                claim_count(a, id, n.id, "count_earlier"));
+    if (a == 0 && b == 0) return {};
+    if (!shown(id, row, "count_later") || !shown(id, row, "count_earlier")) return {};
+    std::string s = fmt::format("{} {} (from {}", n.label, claim_count(b, id, row, "count_later"),
+                                claim_count(a, id, row, "count_earlier"));
     const auto c = measure::compute_change(a, b);
-    if (c.percent) s += ", " + claims_.add({measure::format_cadet_percent(c), id, n.id, "change_percent", c.percent->to_double()});
+    if (c.percent) s += ", " + claims_.add({measure::format_cadet_percent(c), id, row, "change_percent", c.percent->to_double()});
     const auto test = stats::test_change(a, b);
     if (test.significant) s += fmt::format(", a notable {}", b > a ? "increase" : "decrease");
     else if (a != b) s += ", within what chance gives";
@@ -160,9 +175,8 @@ class ChapterWriter {
     const std::string id = "tbl-extract-cadet";
     h(1, "Violence and the offence hierarchy", "ch-extract-offences");
     synthetic_warning(crimes_);
-    table::Table cadet = ea::cadet_table(*hierarchy_, crimes_, scope_,
-                                         ea::CadetRequest{*earlier_, *latest_, ea::CadetRequest::ChangeStyle::cadet, {}, true, true});
-    tables_[id] = cadet;
+    hold(id, without_ids(ea::cadet_table(*hierarchy_, crimes_, scope_,
+                                         ea::CadetRequest{*earlier_, *latest_, ea::CadetRequest::ChangeStyle::cadet, {}, true, true})));
     p(fmt::format("The force's own crime records give the whole Home Office offence hierarchy, which police.uk merges into "
                   "14 categories: {{ref:{}}} compares {} with {} for {}, by the date each crime was recorded.",
                   id, latest_->description(), earlier_->description(), area_.name));
@@ -195,7 +209,7 @@ class ChapterWriter {
       if (!item.empty()) largest.push_back(item);
     }
     if (!largest.empty()) p(fmt::format("The largest changes among the other offence groups: {}.", join_list(largest)));
-    table(id, std::move(cadet));
+    put(id);
   }
 
   // ---- 2. domestic abuse ---------------------------------------------------------------------------
@@ -207,19 +221,21 @@ class ChapterWriter {
     h(1, "Domestic abuse", "ch-extract-da");
     if (crimes_.any_synthetic() || incidents.any_synthetic()) p(kSyntheticWarning, Paragraph::Style::warning);
     const std::string id = "tbl-extract-da";
-    table(id, ea::marker_by_offence_table(*hierarchy_, extract::marker_domestic_abuse, crimes_, scope_, *latest_));
+    hold(id, without_ids(ea::marker_by_offence_table(*hierarchy_, extract::marker_domestic_abuse, crimes_, scope_, *latest_)));
     std::string s = fmt::format("In {}, {} crimes in {} carried the domestic abuse marker ({{ref:{}}})", latest_->description(),
-                                claim_count(da, id, hierarchy_->node(all).id, "count_marked"), area_.name, id);
+                                claim_count(da, id, row_of(all), "count_marked"), area_.name, id);
     const int vap = hierarchy_->find("vap");
     if (vap >= 0) {
       const std::int64_t dv = count_marked(now_.rows, extract::marker_domestic_abuse, vap), v = count_under(now_.rows, vap);
-      if (v > 0 && shown(id, "vap", "share_of_group")) {
+      const std::string row = row_of(vap);
+      if (v > 0 && shown(id, row, "share_of_group")) {
         s += fmt::format("; {} of violence against the person was domestic abuse ({} of {} crimes)",
-                         claim_share(dv, v, id, "vap", "share_of_group"), claim_count(dv, id, "vap", "count_marked"),
-                         claim_count(v, id, "vap", "count_all"));
+                         claim_share(dv, v, id, row, "share_of_group"), claim_count(dv, id, row, "count_marked"),
+                         claim_count(v, id, row, "count_all"));
       }
     }
     p(s + ".");
+    put(id);
     if (!incidents.records.empty()) {
       const std::string iid = "tbl-extract-da-incidents";
       const period::Window year = chapter_year(incidents, in_.latest_end);
@@ -240,18 +256,20 @@ class ChapterWriter {
     h(1, "Hate crime", "ch-extract-hate");
     synthetic_warning(crimes_);
     const std::string sid = "tbl-extract-hate-strands", oid = "tbl-extract-hate-offences";
-    table(sid, ea::hate_strand_table(crimes_, scope_, *latest_));
-    table(oid, ea::marker_by_offence_table(*hierarchy_, extract::marker_hate, crimes_, scope_, *latest_));
+    hold(sid, ea::hate_strand_table(crimes_, scope_, *latest_));
+    hold(oid, without_ids(ea::marker_by_offence_table(*hierarchy_, extract::marker_hate, crimes_, scope_, *latest_)));
     std::string s = fmt::format("{} hate crimes were recorded in {} in {}", shown(sid, "All hate crimes", "count")
                                                                                  ? claim_count(any, sid, "All hate crimes", "count")
                                                                                  : std::string("Fewer than five"),
                                 area_.name, latest_->description());
     s += fmt::format(" ({{ref:{}}} by strand; a crime motivated by several strands counts in each).", sid);
-    if (shown(oid, hierarchy_->node(hierarchy_->all_crime()).id, "count_marked")) {
+    if (shown(oid, row_of(hierarchy_->all_crime()), "count_marked")) {
       s += fmt::format(" {} of them are in All crime, shown by offence group in {{ref:{}}}.",
-                       claim_count(hate, oid, hierarchy_->node(hierarchy_->all_crime()).id, "count_marked"), oid);
+                       claim_count(hate, oid, row_of(hierarchy_->all_crime()), "count_marked"), oid);
     }
     p(s);
+    put(sid);
+    put(oid);
   }
 
   // ---- 4. sexual offences and exploitation -------------------------------------------------------
@@ -284,7 +302,7 @@ class ChapterWriter {
     std::vector<std::string> markers;
     for (const auto& m : hierarchy_->markers()) {
       if (m.marker != extract::marker_cse && m.marker != extract::marker_cce) continue;
-      const std::string row = "marker_" + m.key;
+      const std::string row = m.label;
       if (!shown(cid, row, "count_later")) continue;
       const std::int64_t n = count_marked(now_.rows, m.marker, hierarchy_->all_crime());
       markers.push_back(fmt::format("{} {}", m.label, claim_count(n, cid, row, "count_later")));

@@ -33,6 +33,8 @@ namespace csa::report {
 namespace {
 
 namespace tw = csa::testworld;
+// Rows of the hierarchy tables, by their label indented two spaces per level (the report drops the id column).
+const std::string kVap = "    Violence against the person";
 const std::string kDir = std::string(CSA_FIXTURES_DIR) + "/extract_analysis/";
 
 std::vector<std::string> split(const std::string& line) {
@@ -204,15 +206,15 @@ TEST_F(ReportExtractChapters, EveryChapterTheCrimeExtractEnablesAppearsAndSaysIt
 }
 
 TEST_F(ReportExtractChapters, TheTextQuotesTheIndependentCountsAgainstTheirCells) {
-  EXPECT_EQ(cell("tbl-extract-cadet", "vap", "count_later"), 18.0);
-  EXPECT_EQ(cell("tbl-extract-cadet", "vap", "count_earlier"), 17.0);
-  EXPECT_EQ(cell("tbl-extract-cadet", "sexual_offences", "count_later"), 7.0);
-  EXPECT_TRUE(claimed("tbl-extract-cadet", "vap", "count_later", 18));
-  EXPECT_TRUE(claimed("tbl-extract-cadet", "vap", "count_earlier", 17));
-  EXPECT_TRUE(claimed("tbl-extract-da", "all_crime", "count_marked", 28));
-  EXPECT_TRUE(claimed("tbl-extract-da", "vap", "count_marked", 8));
-  EXPECT_TRUE(claimed("tbl-extract-da", "vap", "count_all", 18));
-  EXPECT_TRUE(claimed("tbl-extract-da", "vap", "share_of_group", 800.0 / 18.0));
+  EXPECT_EQ(cell("tbl-extract-cadet", kVap, "count_later"), 18.0);
+  EXPECT_EQ(cell("tbl-extract-cadet", kVap, "count_earlier"), 17.0);
+  EXPECT_EQ(cell("tbl-extract-cadet", "    Sexual offences", "count_later"), 7.0);
+  EXPECT_TRUE(claimed("tbl-extract-cadet", kVap, "count_later", 18));
+  EXPECT_TRUE(claimed("tbl-extract-cadet", kVap, "count_earlier", 17));
+  EXPECT_TRUE(claimed("tbl-extract-da", "All crime (excluding fraud)", "count_marked", 28));
+  EXPECT_TRUE(claimed("tbl-extract-da", kVap, "count_marked", 8));
+  EXPECT_TRUE(claimed("tbl-extract-da", kVap, "count_all", 18));
+  EXPECT_TRUE(claimed("tbl-extract-da", kVap, "share_of_group", 800.0 / 18.0));
   EXPECT_TRUE(claimed("tbl-extract-hate-strands", "All hate crimes", "count", 7));
   // 1-4 years + 5-9 years + 10 years or more, from make_fixture.py.
   auto e = expected();
@@ -255,6 +257,26 @@ TEST_F(ReportExtractChapters, SelfChecksPass) {
   std::string s;
   for (const auto& f : r.failures) s += f.check + ": " + f.detail + "\n";
   EXPECT_TRUE(r.failures.empty()) << s;
+}
+
+TEST_F(ReportExtractChapters, ACellThatDisagreesWithTheTextFailsTheSelfChecks) {
+  document::Document d = doc();
+  bool changed = false;
+  for (auto& b : d.blocks) {
+    auto* t = std::get_if<document::TableBlock>(&b);
+    if (t == nullptr || t->id != "tbl-extract-cadet") continue;
+    for (auto& r : t->table.rows) {
+      if (r.cells[0].text != kVap) continue;
+      const auto col = *table::column_index(t->table, "count_later");
+      r.cells[col] = {"19", 19.0};
+      changed = true;
+    }
+  }
+  ASSERT_TRUE(changed);
+  auto r = run_self_checks(d, built_->report.claims, taxonomy::default_taxonomy(), 5);
+  bool caught = false;
+  for (const auto& f : r.failures) caught = caught || (f.check == "text equals tables" && f.detail.find("18") != std::string::npos);
+  EXPECT_TRUE(caught);
 }
 
 TEST_F(ReportExtractChapters, WithoutExtractsNoChapterIsAdded) {
