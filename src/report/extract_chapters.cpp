@@ -422,11 +422,12 @@ class ChapterWriter {
       std::vector<std::string> refs;
       for (std::size_t i = 0; i < tables.size(); ++i) refs.push_back(fmt::format("{{ref:tbl-extract-{}-{}}}", src->id, i + 1));
       const std::string first = fmt::format("tbl-extract-{}-1", src->id);
-      for (std::size_t i = 0; i < tables.size(); ++i) table(fmt::format("tbl-extract-{}-{}", src->id, i + 1), std::move(tables[i]));
+      for (std::size_t i = 0; i < tables.size(); ++i) hold(fmt::format("tbl-extract-{}-{}", src->id, i + 1), std::move(tables[i]));
       const std::string col = "count_" + year.label();
-      p(fmt::format("{} records in {}{}: {}.", src->heading, year.description(),
-                    shown(first, "Total", col) ? fmt::format(", {} in {}", claim_count(n, first, "Total", col), area_.name) : std::string(),
-                    join_list(refs)));
+      p(fmt::format("{}: {} in {} in {} ({}).", src->heading,
+                    shown(first, "Total", col) ? claim_count(n, first, "Total", col) + " records" : std::string("the records"),
+                    year.description(), area_.name, join_list(refs)));
+      for (std::size_t i = 0; i < tables.size(); ++i) put(fmt::format("tbl-extract-{}-{}", src->id, i + 1));
     }
     if (treatment) {
       h(2, "Drug and alcohol treatment", "ch-extract-treatment");

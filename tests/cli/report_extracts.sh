@@ -89,6 +89,13 @@ assert f"{f(len(da))} crimes in Cambridge carried the domestic abuse marker" in 
 hate = [r for r in now if r["HateFlag"] == "Y" or r["HateStrand"]]
 if len(hate) >= 5:
     assert f"{f(len(hate))} hate crimes were recorded in Cambridge" in text, f"hate count {len(hate)} not quoted"
+asb = [r for r in csv.DictReader(open("synth/asb.csv"))
+       if (r["WardCode"] or lsoa_ward.get(r["LSOACode"], "")) in wards and r["IncidentDate"]]
+asb_last = max(day(r["IncidentDate"]) for r in asb)
+asb_end = min((asb_last.year, asb_last.month), (2025, 12))
+n_asb = sum(in_year(day(r["IncidentDate"]), asb_end) for r in asb)
+assert f"Anti-social behaviour incidents: {f(n_asb)} records" in text, f"ASB count {n_asb} not quoted"
+print(f"checked: ASB {n_asb}, ", end="")
 print(f"checked: VAP {len(vap(now))} vs {len(vap(before))}, DA {len(da)}, hate {len(hate)}, year ending {end}")
 PY
 
