@@ -322,7 +322,7 @@ class ChapterWriter {
                                                       : "Main offenders of crimes recorded (each crime counts its offender once)";
     spec.text.source = std::string("Source: local police crime records") +
                        (crimes_.any_synthetic() ? " (SYNTHETIC, made by csa synth extract)" : "") +
-                       ". [c]: 1 to 4 people, not shown.";
+                       ". [c]: not shown (1 to 4 people, or a cell that would give such a count away).";
     spec.text.draw_title = false;
     spec.value_axis_title = person == ea::Person::victim ? "Victims" : "Offenders";
     const auto& bands = ea::pyramid_bands();

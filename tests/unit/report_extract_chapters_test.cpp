@@ -14,6 +14,7 @@
 //      in All crime (fraud codes left out) 28, of which in VAP 8; hate marker ('H') on any crime 7.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -232,6 +233,8 @@ TEST_F(ReportExtractChapters, TheVictimPyramidIsAFigureWithSuppressedCellsDrawnA
   for (const auto& b : doc().blocks)
     if (const auto* f = std::get_if<document::FigureBlock>(&b); f && f->id == "fig-extract-pyramid-victim") fig = f;
   ASSERT_NE(fig, nullptr);
+  // CSA_SAMPLE_DIR=DIR writes the figure there, to look at (suppressed cells as [c]).
+  if (const char* dir = std::getenv("CSA_SAMPLE_DIR")) std::ofstream(std::string(dir) + "/pyramid-victim-fixture.svg") << fig->svg;
   auto e = expected();
   // Female 25-34 = 9 and 45-54 = 9 are drawn as bars; female 0-9 = 2 is suppressed.
   ASSERT_EQ(e.at("victim_F_25-34"), 9);
