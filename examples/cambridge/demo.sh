@@ -47,7 +47,7 @@ synth="$out/synthetic-extract"
 for kind in crime asb da-incidents fire ed-attendances ambulance; do
   "$csa" ingest extract "$synth/$kind.csv" --mapping "$root/examples/mappings/synthetic-$kind.toml" --db "$db" -q | tail -n 1
 done
-"$csa" ingest extract "$synth/treatment.csv" --mapping "$root/examples/mappings/treatment.toml" --db "$db" -q | tail -n 1
+"$csa" ingest extract "$synth/treatment.csv" --mapping "$root/examples/mappings/synthetic-treatment.toml" --db "$db" -q | tail -n 1
 "$csa" extract-table --db "$db" --table cadet --area Cambridge --ye 2025-12 > "$out/extract-cadet.txt"
 "$csa" extract-table --db "$db" --table da --area Cambridge --ye 2025-12 > "$out/extract-domestic-abuse.txt"
 "$csa" extract-table --db "$db" --table pyramid --person victim --area Cambridge --ye 2025-12 > "$out/extract-victim-pyramid.txt"

@@ -68,9 +68,9 @@ void run_synth_extract(SynthArgs& a) {
   for (const auto& line : s.calibration) fmt::print("  calibration: {}\n", line);
   fmt::print("Written in {:.1f} s. To load them:\n", secs);
   for (const auto& f : s.files) {
-    // The mapping of each file is named after it (examples/mappings/), the series by its table.
-    const std::string stem = std::filesystem::path(f.path).stem().string();
-    const std::string mapping = f.kind == "series" ? stem : "synthetic-" + stem;
+    // Each file's mapping is named after it (examples/mappings/synthetic-*.toml), every one of them
+    // marked synthetic so whatever the file feeds says so.
+    const std::string mapping = "synthetic-" + std::filesystem::path(f.path).stem().string();
     fmt::print("  csa ingest extract {} --mapping examples/mappings/{}.toml --db {}\n", f.path, mapping, a.db);
   }
 }
