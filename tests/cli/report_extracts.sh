@@ -12,7 +12,7 @@ rm -rf "$CSA_WORK" && mkdir -p "$CSA_WORK" && cd "$CSA_WORK"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 if ! "$CSA" synth extract --help > /dev/null 2>&1; then
-  echo "SKIP: this build has no csa synth extract"; exit 77
+  fail "this build has no csa synth extract"
 fi
 
 "$CSA" ingest police-uk "$data/police-uk/cambridgeshire/" --db cambs.db -q > /dev/null
