@@ -525,7 +525,7 @@ void add_workspace_command(CLI::App& app) {
     });
     auto c2 = std::make_shared<Common>();
     auto y = std::make_shared<Args>();
-    auto* d = w->add_subcommand("show", "One action as its page shows it: the record, its quarters, KPIs and history");
+    auto* d = w->add_subcommand("show", "One action as its page shows it: the record, its quarters and its history");
     add_common(d, c2, false);
     d->add_option("--priority", y->priority)->required();
     d->add_option("--id", y->id)->required();
