@@ -4,19 +4,13 @@
 
 #include <toml++/toml.h>
 
+#include "config/toml_file.hpp"
 #include "core/error.hpp"
 
 namespace csa::config {
 
 PeerGroup load_peer_group(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    throw InputError(fmt::format("{}:{}:{}: {}; fix the TOML syntax (see examples/cambridge/msg.toml)", path,
-                                 where.line, where.column, e.description()));
-  }
+  toml::table doc = read_toml_file(path, "examples/cambridge/msg.toml");
   PeerGroup g;
   auto text = [&](const char* key, bool required) {
     auto node = doc[key];

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "config/toml_file.hpp"
 #include "core/error.hpp"
 #include "taxonomy/closest_name.hpp"
 
@@ -387,17 +388,7 @@ Mapping from_table(const toml::table& root, const std::string& path) {
 }  // namespace
 
 Mapping read_mapping(const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::string_view what = e.description();
-    if (what.find("could not be opened") != std::string_view::npos) {
-      throw IoError(fmt::format("{}: cannot open the mapping file", path));
-    }
-    throw InputError(fmt::format("{}:{}:{}: not valid TOML: {}", path, e.source().begin.line,
-                                 e.source().begin.column, what));
-  }
+  toml::table root = config::read_toml_file(path, "examples/mappings/synthetic-crime.toml");
   return from_table(root, path);
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "config/toml_file.hpp"
 #include "core/error.hpp"
 #include "core/thousands.hpp"
 
@@ -38,13 +39,7 @@ bool caught(std::string_view text, const WordList& list) {
 }
 
 std::vector<WordList> read_word_lists(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (e.source().begin.line == 0) throw IoError(fmt::format("{}: cannot be read: {}", path, e.description()));
-    throw InputError(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
-  }
+  toml::table doc = config::read_toml_file(path, "examples/keywords.toml");
   std::vector<WordList> out;
   std::set<std::string> ids;
   const toml::array* arr = doc["list"].as_array();

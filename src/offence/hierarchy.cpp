@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "config/toml_file.hpp"
 #include "core/error.hpp"
 #include "core/thousands.hpp"
 
@@ -134,13 +135,7 @@ std::string required_string(const toml::table& t, std::string_view key, const st
 }  // namespace
 
 Hierarchy load_hierarchy(const std::string& path, OffenceCodeList codes) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    if (e.source().begin.line == 0) throw IoError(fmt::format("{}: cannot be read: {}", path, e.description()));
-    throw InputError(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
-  }
+  toml::table doc = config::read_toml_file(path, "data/taxonomy/offence-hierarchy.toml");
   // Subgroup name -> its codes, to expand `subgroups`.
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_subgroup;
   for (std::size_t c = 0; c < codes.size(); ++c) by_subgroup[codes.codes()[c].subgroup].push_back(c);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "config/toml_file.hpp"
 #include "core/error.hpp"
 #include "period/month.hpp"
 
@@ -64,13 +65,7 @@ ReportConfig load_report_config(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     throw InputError(fmt::format("{}: report configuration not found; start from examples/cambridge/csa.toml", path));
   }
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(fmt::format("{}:{}:{}: {}; fix the TOML syntax (see examples/cambridge/csa.toml)", path,
-                                 e.source().begin.line, e.source().begin.column, e.description()));
-  }
+  toml::table doc = config::read_toml_file(path, "examples/cambridge/csa.toml");
   ReportConfig c;
   c.path = path;
   Reader r(path, doc);

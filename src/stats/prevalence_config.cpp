@@ -11,6 +11,7 @@
 #include <regex>
 #include <string_view>
 
+#include "config/toml_file.hpp"
 #include "core/error.hpp"
 #include "core/thousands.hpp"
 #include "ingest/csv_reader.hpp"
@@ -138,13 +139,7 @@ AgeRange parse_age_range(const std::string& text, const std::string& context) {
 }
 
 PrevalenceConfig load_prevalence_config(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& at = e.source().begin;
-    throw InputError(fmt::format("{}:{}:{}: {}; fix the TOML syntax ({})", path, at.line, at.column, e.description(), kExample));
-  }
+  toml::table doc = config::read_toml_file(path, "examples/cambridge/prevalence-domestic-abuse.toml");
   Reader r(path);
   PrevalenceConfig c;
   c.path = path;

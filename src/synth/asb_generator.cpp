@@ -34,15 +34,7 @@ std::vector<extract::Record> asb_incidents(const SourceSet& source, const datase
       r.start_day = m.day;
       r.start_minute = m.minute;
       r.risk = kRisk[rng.pick(cat == 0 ? c::kPersonalAsbRisk : c::kOtherAsbRisk)];
-      if (!std::isnan(s.easting)) {
-        r.easting = s.easting;
-        r.northing = s.northing;
-        jitter(r.easting, r.northing, c::kJitterMetres, rng);
-        r.easting = std::round(r.easting);
-        r.northing = std::round(r.northing);
-      }
-      r.lsoa_code = geography.area(s.lsoa).code;
-      if (s.ward >= 0) r.ward_code = geography.area(s.ward).code;
+      place_at(r, s, geography, c::kJitterMetres, true, rng);
       r.free_text = asb_summary(static_cast<int>(cat), rng);
       out.push_back(std::move(r));
     }

@@ -59,6 +59,19 @@ void jitter(double& easting, double& northing, double radius, Rng& rng) {
   northing += r * std::sin(a);
 }
 
+void place_at(extract::Record& r, const SourceIncident& s, const dataset::Geography& geography, double radius,
+              bool located, Rng& rng) {
+  if (located && !std::isnan(s.easting)) {
+    r.easting = s.easting;
+    r.northing = s.northing;
+    jitter(r.easting, r.northing, radius, rng);
+    r.easting = std::round(r.easting);
+    r.northing = std::round(r.northing);
+  }
+  r.lsoa_code = geography.area(s.lsoa).code;
+  if (s.ward >= 0) r.ward_code = geography.area(s.ward).code;
+}
+
 CrimeSet generate_crimes(const SourceSet& source, const dataset::Geography& geography, const OffenceMix& mix, double scale,
                          Rng& rng) {
   const Types t;
@@ -165,15 +178,7 @@ CrimeSet generate_crimes(const SourceSet& source, const dataset::Geography& geog
         lag == 0 ? std::min<std::int64_t>(23 * 60 + 59, m.minute + rng.between(10, 240)) : rng.between(8 * 60, 20 * 60));
 
     // Place.
-    if (!std::isnan(s.easting) && !rng.chance(c::kUnlocatedCrime)) {
-      r.easting = s.easting;
-      r.northing = s.northing;
-      jitter(r.easting, r.northing, c::kJitterMetres, rng);
-      r.easting = std::round(r.easting);
-      r.northing = std::round(r.northing);
-    }
-    r.lsoa_code = geography.area(s.lsoa).code;
-    if (s.ward >= 0) r.ward_code = geography.area(s.ward).code;
+    place_at(r, s, geography, c::kJitterMetres, !std::isnan(s.easting) && !rng.chance(c::kUnlocatedCrime), rng);
 
     // Victim.
     if (c::kHasPersonalVictim[static_cast<std::size_t>(type)]) {

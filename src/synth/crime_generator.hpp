@@ -44,4 +44,10 @@ CrimeSet generate_crimes(const SourceSet& source, const dataset::Geography& geog
 // A point moved up to `radius` metres in a uniformly random direction (uniform over the disc).
 void jitter(double& easting, double& northing, double radius, Rng& rng);
 
+// A synthetic record at its police.uk incident: within `radius` metres of the snap point, in whole
+// metres as forces write them (no coordinates when the incident has none, or when `located` is
+// false), with the incident's LSOA and best-fit ward codes.
+void place_at(extract::Record& r, const SourceIncident& s, const dataset::Geography& geography, double radius,
+              bool located, Rng& rng);
+
 }  // namespace csa::synth
