@@ -138,7 +138,7 @@ for f in crime asb da-incidents fire ed-attendances ambulance; do
 done
 "$CSA" ingest extract a/treatment.csv --mapping "$CSA_SOURCE_DIR/examples/mappings/synthetic-treatment.toml" --db loaded.db -q \
   > ingest-treatment.txt || fail "treatment.csv failed to load: $(cat ingest-treatment.txt)"
-grep -q "quarantined 0 *SYNTHETIC" ingest-treatment.txt || fail "treatment.csv did not load labelled synthetic: $(cat ingest-treatment.txt)"
+grep -Eq "quarantined +0 +SYNTHETIC" ingest-treatment.txt || fail "treatment.csv did not load labelled synthetic: $(cat ingest-treatment.txt)"
 
 # Bad input names the value and the fix.
 if "$CSA" synth extract --db csa.db --area Cambridge --out bad --kinds crime,burglary 2> bad.txt; then fail "--kinds burglary accepted"; fi
