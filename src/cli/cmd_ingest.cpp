@@ -13,7 +13,7 @@
 #include "core/error.hpp"
 #include "extract/extract_ingest.hpp"
 #include "extract/mapping.hpp"
-#include "extract/offence_codes.hpp"
+#include "offence/offence_codes.hpp"
 #include "ingest/police_uk_ingest.hpp"
 #include "ingest/source_files.hpp"
 #include "store/store.hpp"
@@ -161,22 +161,23 @@ void print_extract_file(const extract::ExtractFileResult& r, const extract::Mapp
 
 void run_extract(const ExtractArgs& args) {
   extract::Mapping mapping = extract::read_mapping(args.mapping);
-  std::optional<extract::OffenceCodeList> codes;
+  std::optional<offence::OffenceCodeList> codes;
   if (!mapping.is_series && mapping.kind == extract::DatasetKind::crime) {
-    std::string path = args.offence_codes.empty() ? extract::default_offence_codes_path() : args.offence_codes;
-    if (path.empty()) {
+    const std::string path = args.offence_codes.empty() ? offence::default_offence_codes_path() : args.offence_codes;
+    std::error_code ec;
+    if (args.offence_codes.empty() && !std::filesystem::is_regular_file(path, ec)) {
       throw InputError(fmt::format(
           "{} maps crimes, whose offence codes are checked against the Home Office code list, and it is not at {}: "
-          "give it with --offence-codes FILE (a CSV with an offence_code column)",
-          args.mapping, extract::expected_offence_codes_path()));
+          "give it with --offence-codes FILE (offence_code,offence_description,offence_group,offence_subgroup)",
+          args.mapping, path));
     }
-    codes = extract::OffenceCodeList::read(path);
+    codes = offence::read_offence_codes(path);
   }
   auto store = store::open_sqlite_store(args.db);
   if (!args.quiet) {
     fmt::print(stderr, "csa ingest extract: {} file(s) as {} '{}'{} into {}\n", args.files.size(), mapping.kind_name(),
                mapping.source_name, mapping.synthetic ? " (SYNTHETIC)" : "", store->describe());
-    if (codes) fmt::print(stderr, "csa ingest extract: offence codes from {} ({} codes)\n", codes->path(), codes->size());
+    if (codes) fmt::print(stderr, "csa ingest extract: offence codes from {} ({} codes)\n", codes->source(), codes->size());
   }
   auto start = std::chrono::steady_clock::now();
   extract::ExtractIngestSummary summary;
@@ -229,7 +230,7 @@ void add_ingest_command(CLI::App& app) {
   ex->add_option("--mapping", extract_args->mapping, "Mapping file (TOML)")->required()->check(CLI::ExistingFile);
   ex->add_option("--offence-codes", extract_args->offence_codes,
                  std::string("Home Office offence code list for crime extracts (default: the shared folder's ") +
-                     extract::kOffenceCodesRelative + ")");
+                     offence::kOffenceCodesRelative + ")");
   ex->add_option("--db", extract_args->db, "Database file (created if missing)")->capture_default_str();
   ex->add_option("--show-reasons", extract_args->show_reasons, "Quarantine reasons to list per file")->capture_default_str();
   ex->add_flag("-q,--quiet", extract_args->quiet, "No progress or timing on stderr");

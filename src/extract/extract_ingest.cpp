@@ -31,7 +31,7 @@ constexpr std::size_t kChunksQueued = 8;
 // so an unchanged file is recognised before any parsing.
 class ParsingStream final : public store::ExtractStream {
  public:
-  ParsingStream(const std::string& path, const Mapping& m, const OffenceCodeList* codes, const ProgressFn& progress)
+  ParsingStream(const std::string& path, const Mapping& m, const offence::OffenceCodeList* codes, const ProgressFn& progress)
       : path_(path), m_(m), codes_(codes), progress_(progress) {}
   ~ParsingStream() override { stop(); }
   ParsingStream(const ParsingStream&) = delete;
@@ -102,7 +102,7 @@ class ParsingStream final : public store::ExtractStream {
   struct Stopped {};
   std::string path_;
   const Mapping& m_;
-  const OffenceCodeList* codes_;
+  const offence::OffenceCodeList* codes_;
   ProgressFn progress_;
   std::thread thread_;
   std::mutex mutex_;
@@ -156,7 +156,7 @@ store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m
 
 }  // namespace
 
-ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, const OffenceCodeList* codes,
+ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, const offence::OffenceCodeList* codes,
                                  const ProgressFn& progress, const RecordSink& on_records) {
   ParsedExtract parsed;
   parsed.result.path = path;
@@ -316,7 +316,7 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
 }
 
 ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files, const Mapping& m,
-                                     const OffenceCodeList* codes, const ProgressFn& progress) {
+                                     const offence::OffenceCodeList* codes, const ProgressFn& progress) {
   ExtractIngestSummary summary;
   for (std::size_t i = 0; i < files.size(); ++i) {
     ExtractFileResult result;

@@ -12,7 +12,7 @@
 
 #include "core/progress.hpp"
 #include "extract/mapping.hpp"
-#include "extract/offence_codes.hpp"
+#include "offence/offence_codes.hpp"
 #include "extract/record.hpp"
 #include "store/store.hpp"
 
@@ -46,11 +46,11 @@ struct ParsedExtract {
 // codes: the Home Office list, required when the mapping is a crime mapping. With on_records, the
 // records are handed over in chunks as they are read (and the result's records stay empty).
 using RecordSink = std::function<void(std::vector<Record>&& chunk)>;
-ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const OffenceCodeList* codes,
+ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const offence::OffenceCodeList* codes,
                                  const ProgressFn& progress = {}, const RecordSink& on_records = {});
 
 ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files,
-                                     const Mapping& mapping, const OffenceCodeList* codes,
+                                     const Mapping& mapping, const offence::OffenceCodeList* codes,
                                      const ProgressFn& progress);
 
 }  // namespace csa::extract

@@ -42,7 +42,7 @@ Rejection reject(std::string kind, std::string reason) { return {std::move(kind)
 
 }  // namespace
 
-RowMapper::RowMapper(const Mapping& mapping, BoundColumns columns, const OffenceCodeList* codes)
+RowMapper::RowMapper(const Mapping& mapping, BoundColumns columns, const offence::OffenceCodeList* codes)
     : m_(mapping), cols_(std::move(columns)), codes_(codes) {
   if (!m_.is_series && m_.kind == DatasetKind::crime && !codes_) {
     throw InternalError("a crime mapping needs the Home Office offence code list");
@@ -189,9 +189,9 @@ std::optional<Rejection> RowMapper::code(Record& r) {
     auto found = codes_->find(text);
     if (!found) {
       return reject("offence code is not in the Home Office code list",
-                    fmt::format("offence code '{}' is not in the Home Office code list ({})", text, codes_->path()));
+                    fmt::format("offence code '{}' is not in the Home Office code list ({})", text, codes_->source()));
     }
-    r.code = std::string(*found);
+    r.code = codes_->codes()[*found].code;
     return std::nullopt;
   }
   const auto& canon = canonical_codes(m_.kind);

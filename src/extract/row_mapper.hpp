@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "extract/mapping.hpp"
-#include "extract/offence_codes.hpp"
+#include "offence/offence_codes.hpp"
 #include "extract/record.hpp"
 
 namespace csa::geo { class BngProjector; }
@@ -28,7 +28,7 @@ struct Rejection {
 class RowMapper {
  public:
   // codes: required for crime mappings (the Home Office list), ignored otherwise.
-  RowMapper(const Mapping& mapping, BoundColumns columns, const OffenceCodeList* codes);
+  RowMapper(const Mapping& mapping, BoundColumns columns, const offence::OffenceCodeList* codes);
   ~RowMapper();
   RowMapper(const RowMapper&) = delete;
   RowMapper& operator=(const RowMapper&) = delete;
@@ -47,7 +47,7 @@ class RowMapper {
 
   const Mapping& m_;
   BoundColumns cols_;
-  const OffenceCodeList* codes_;
+  const offence::OffenceCodeList* codes_;
   const std::vector<std::string_view>* fields_ = nullptr;
   std::unique_ptr<geo::BngProjector> projector_;  // made when the mapping has longitude/latitude
 };

@@ -3,10 +3,21 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "extract/offence_codes.hpp"
 #include "geo/csv_table.hpp"
 
 namespace csa::offence {
+
+std::string normalise_code(std::string_view code) {
+  std::string out;
+  out.reserve(code.size());
+  for (char c : code) {
+    if (c == ' ' || c == '\t') continue;
+    if (c == '0' && out.empty()) continue;
+    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  if (out.empty() && code.find('0') != std::string_view::npos) out.push_back('0');  // "00" is code 0
+  return out;
+}
 
 OffenceCodeList::OffenceCodeList(std::string source, std::vector<OffenceCode> codes)
     : source_(std::move(source)), codes_(std::move(codes)) {
@@ -16,14 +27,14 @@ OffenceCodeList::OffenceCodeList(std::string source, std::vector<OffenceCode> co
       throw InputError(fmt::format("{}: offence code '{}' has an empty code, group or subgroup; every code needs all three",
                                    source_, c.code));
     }
-    if (!by_code_.emplace(extract::OffenceCodeList::normalise(c.code), i).second) {
+    if (!by_code_.emplace(normalise_code(c.code), i).second) {
       throw InputError(fmt::format("{}: offence code '{}' is listed twice; each code must appear once", source_, c.code));
     }
   }
 }
 
 std::optional<std::size_t> OffenceCodeList::find(std::string_view code) const {
-  auto it = by_code_.find(extract::OffenceCodeList::normalise(code));
+  auto it = by_code_.find(normalise_code(code));
   if (it == by_code_.end()) return std::nullopt;
   return it->second;
 }
@@ -58,6 +69,6 @@ OffenceCodeList read_offence_codes(const std::string& path) {
   return OffenceCodeList(path, std::move(codes));
 }
 
-std::string default_offence_codes_path() { return extract::expected_offence_codes_path(); }
+std::string default_offence_codes_path() { return std::string(CSA_SHARED_DATA_DIR) + "/" + kOffenceCodesRelative; }
 
 }  // namespace csa::offence

@@ -29,7 +29,7 @@ class OffenceCodeList {
   const std::vector<OffenceCode>& codes() const { return codes_; }
   std::size_t size() const { return codes_.size(); }
   // Index of a code, compared as ingest compares them ("08N", " 8n" and "8N" are one code:
-  // extract::OffenceCodeList::normalise); nullopt when the list lacks it.
+  // normalise_code); nullopt when the list lacks it.
   std::optional<std::size_t> find(std::string_view code) const;
   const std::string& source() const { return source_; }
 
@@ -39,14 +39,20 @@ class OffenceCodeList {
   std::unordered_map<std::string, std::size_t> by_code_;
 };
 
+// "08N" -> "8N", " 105a" -> "105A": the form codes are compared in. Forces write codes differently
+// ("08N", "8n", " 8N"), so codes compare case-insensitively, with spaces and leading zeros ignored.
+std::string normalise_code(std::string_view code);
+
 // Reads the list by column name (offence_code, offence_description, offence_group, offence_subgroup).
 // Throws IoError when the file cannot be opened and InputError naming file, line and value when a
 // row is malformed, a code repeats or a field is empty: the list is reference data, so a bad row
 // would break every table built on it and is not skipped.
 OffenceCodeList read_offence_codes(const std::string& path);
 
-// The list in the shared data folder baked in at build time (CMake CSA_SHARED_DIR), the same path
-// ingest checks codes against (extract::expected_offence_codes_path).
+// The list's path inside the shared data folder.
+inline constexpr const char* kOffenceCodesRelative = "data/taxonomy/home-office-offence-codes-2024-25.csv";
+// The list in the shared data folder baked in at build time (CMake CSA_SHARED_DATA_DIR): the default
+// of every command that reads it (ingest, extract tables, synth).
 std::string default_offence_codes_path();
 
 }  // namespace csa::offence

@@ -13,7 +13,7 @@
 #include "extract/date_format.hpp"
 #include "extract/extract_ingest.hpp"
 #include "extract/load.hpp"
-#include "extract/offence_codes.hpp"
+#include "offence/offence_codes.hpp"
 #include "support/temp_dir.hpp"
 
 namespace csa::extract {
@@ -29,7 +29,7 @@ class ExtractIngest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!std::filesystem::exists(kCodes)) GTEST_SKIP() << "no shared data at " << CSA_SHARED_DIR;
-    codes_ = OffenceCodeList::read(kCodes);
+    codes_ = offence::read_offence_codes(kCodes);
     store_ = store::open_sqlite_store(dir_.file("x.db"));
   }
   ExtractIngestSummary ingest(const std::string& file, const std::string& mapping) {
@@ -37,15 +37,20 @@ class ExtractIngest : public ::testing::Test {
     return ingest_extracts(*store_, {file}, m, &codes_, {});
   }
   TempDir dir_{"csa-extract"};
-  OffenceCodeList codes_;
+  offence::OffenceCodeList codes_;
   std::unique_ptr<store::Store> store_;
 };
 
 TEST_F(ExtractIngest, OffenceCodeList) {
   EXPECT_EQ(codes_.size(), 147u);  // the file's data lines: `tail -n +2 FILE | wc -l`
-  EXPECT_EQ(codes_.find("08N"), std::optional<std::string_view>("8N"));
-  EXPECT_EQ(codes_.find(" 8n"), std::optional<std::string_view>("8N"));
-  EXPECT_EQ(codes_.find("105a"), std::optional<std::string_view>("105A"));
+  auto listed = [&](std::string_view code) -> std::optional<std::string> {
+    auto i = codes_.find(code);
+    if (!i) return std::nullopt;
+    return codes_.codes()[*i].code;
+  };
+  EXPECT_EQ(listed("08N"), std::optional<std::string>("8N"));
+  EXPECT_EQ(listed(" 8n"), std::optional<std::string>("8N"));
+  EXPECT_EQ(listed("105a"), std::optional<std::string>("105A"));
   EXPECT_FALSE(codes_.find("999Z"));
   EXPECT_FALSE(codes_.find(""));
 }
