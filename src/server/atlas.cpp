@@ -304,8 +304,18 @@ const extract::ExtractSet& Atlas::crime_extract() const {
   std::lock_guard lock(cache_mutex_);
   if (!crime_extract_) {
     crime_extract_ = std::make_unique<extract::ExtractSet>(extract::load_extract_set(*store_, extract::DatasetKind::crime));
+    crime_extract_has_ages_ = std::any_of(crime_extract_->records.begin(), crime_extract_->records.end(),
+                                          [](const extract::Record& r) {
+                                            return r.victim_age != extract::kNoAge || r.offender_age != extract::kNoAge;
+                                          });
   }
   return *crime_extract_;
+}
+
+bool Atlas::crime_extract_has_ages() const {
+  crime_extract();
+  std::lock_guard lock(cache_mutex_);
+  return crime_extract_has_ages_;
 }
 
 }  // namespace csa::server

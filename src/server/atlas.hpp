@@ -106,6 +106,8 @@ class Atlas {
   // The local crime extracts (csa ingest extract), for the victim and offender pyramid: read on
   // first use; empty when none is loaded.
   const extract::ExtractSet& crime_extract() const;
+  // Whether any loaded crime has a victim or offender age: worked out once, with the extract.
+  bool crime_extract_has_ages() const;
 
  private:
   Atlas() = default;
@@ -130,6 +132,7 @@ class Atlas {
   mutable std::map<int, std::vector<unsigned char>> outlines_;
   mutable std::unique_ptr<dataset::Incidents> incidents_;
   mutable std::unique_ptr<extract::ExtractSet> crime_extract_;
+  mutable bool crime_extract_has_ages_ = false;
 };
 
 // "ye2025-12" and "Year ending December 2025".

@@ -562,10 +562,7 @@ std::string AtlasApi::pyramid(const HttpRequest& r) const {
   const AtlasPeriod& p = atlas_.period(params.optional("period", atlas_.periods().front().id));
   json out{{"area", area_ref(g, area)}, {"period", period_ref(p)}};
   const extract::ExtractSet& set = atlas_.crime_extract();
-  const bool demographics = std::any_of(set.records.begin(), set.records.end(), [](const extract::Record& rec) {
-    return rec.victim_age != extract::kNoAge || rec.offender_age != extract::kNoAge;
-  });
-  if (!demographics) {
+  if (!atlas_.crime_extract_has_ages()) {
     out["available"] = false;
     out["reason"] = set.records.empty()
                         ? "police.uk open data has no victim or offender age or sex, so there is no pyramid to draw. It "
