@@ -12,6 +12,7 @@ pkgs=(
   libxxhash-dev                    # content hash of ingested files (same file twice changes nothing)
   zstd time
   libxlsxwriter-dev                # tables.xlsx of the report
+  libminizip-dev                   # DOCX cell shading (the zip library libxlsxwriter uses)
   pandoc                           # report.docx (from the report's pandoc document, with a reference.docx)
   chromium                         # report.pdf (headless print of report.html); the atlas's browser tests
   librsvg2-dev libcairo2-dev       # figures: SVG rendered to PNG in-process
