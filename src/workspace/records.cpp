@@ -196,19 +196,27 @@ Json insert(Backend& db, const std::string& actor, const EntitySpec& e, const Js
   return *after;
 }
 
+namespace {
+
+ConflictError conflict(const EntitySpec& e, std::int64_t id, std::int64_t expected_version, const Json& current) {
+  return ConflictError(
+      fmt::format("{} {} was changed by {} at {} (now version {}, you edited version {}); reload it and apply "
+                  "your change again",
+                  e.entity, id, current["updated_by"].get<std::string>(), current["updated_at"].get<std::string>(),
+                  current["version"].get<std::int64_t>(), expected_version),
+      current["updated_by"], current["updated_at"], current["version"]);
+}
+
+// The refusal when the version-checked statement matched nothing: changed, or deleted, meanwhile.
+[[noreturn]] void refuse_stale(Backend& db, const EntitySpec& e, std::int64_t id, std::int64_t expected_version);
+
+}  // namespace
+
 Json update(Backend& db, const std::string& actor, const EntitySpec& e, std::int64_t id,
             std::int64_t expected_version, const Json& changes) {
   auto before = fetch(db, e, id);
   if (!before) throw InputError(fmt::format("there is no {} with id {}", e.entity, id));
-  auto conflict = [&](const Json& current) {
-    return ConflictError(
-        fmt::format("{} {} was changed by {} at {} (now version {}, you edited version {}); reload it and apply "
-                    "your change again",
-                    e.entity, id, current["updated_by"].get<std::string>(), current["updated_at"].get<std::string>(),
-                    current["version"].get<std::int64_t>(), expected_version),
-        current["updated_by"], current["updated_at"], current["version"]);
-  };
-  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(*before);
+  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(e, id, expected_version, *before);
   std::string sets;
   std::vector<Value> params;
   for (const auto& [name, v] : changes.items()) {
@@ -225,11 +233,32 @@ Json update(Backend& db, const std::string& actor, const EntitySpec& e, std::int
                                    "WHERE id = ? AND version = ? RETURNING id",
                                    e.table, sets),
                        params);
-  if (rows.empty()) throw conflict(*fetch(db, e, id));
+  if (rows.empty()) refuse_stale(db, e, id, expected_version);
   auto after = fetch(db, e, id);
   write_audit(db, actor, e.entity, std::to_string(id), "update", for_audit(e, *before), for_audit(e, *after));
   return *after;
 }
+
+void remove(Backend& db, const std::string& actor, const EntitySpec& e, std::int64_t id, std::int64_t expected_version) {
+  auto before = fetch(db, e, id);
+  if (!before) throw InputError(fmt::format("there is no {} with id {}", e.entity, id));
+  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(e, id, expected_version, *before);
+  // As in update(): the version is part of the DELETE, so a racing edit makes it match nothing.
+  auto rows = db.query(fmt::format("DELETE FROM {} WHERE id = ? AND version = ? RETURNING id", e.table),
+                       {id, expected_version});
+  if (rows.empty()) refuse_stale(db, e, id, expected_version);
+  write_audit(db, actor, e.entity, std::to_string(id), "delete", for_audit(e, *before), std::nullopt);
+}
+
+namespace {
+
+void refuse_stale(Backend& db, const EntitySpec& e, std::int64_t id, std::int64_t expected_version) {
+  auto current = fetch(db, e, id);
+  if (!current) throw InputError(fmt::format("{} {} was deleted by someone else meanwhile; reload", e.entity, id));
+  throw conflict(e, id, expected_version, *current);
+}
+
+}  // namespace
 
 void write_audit(Backend& db, const std::string& actor, const std::string& entity, const std::string& entity_id,
                  const std::string& change, const std::optional<Json>& before, const std::optional<Json>& after) {

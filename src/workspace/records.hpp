@@ -55,6 +55,10 @@ Json insert(Backend& db, const std::string& actor, const EntitySpec& e, const Js
 Json update(Backend& db, const std::string& actor, const EntitySpec& e, std::int64_t id,
             std::int64_t expected_version, const Json& changes);
 
+// Deletes the record when it is still at `expected_version` (ConflictError otherwise, InputError when
+// there is no such record); audits "delete" with the record as it was. The caller checks dependants.
+void remove(Backend& db, const std::string& actor, const EntitySpec& e, std::int64_t id, std::int64_t expected_version);
+
 void write_audit(Backend& db, const std::string& actor, const std::string& entity, const std::string& entity_id,
                  const std::string& change, const std::optional<Json>& before, const std::optional<Json>& after);
 

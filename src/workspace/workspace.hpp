@@ -93,6 +93,15 @@ class Workspace {
   Json add_recommendation(const Actor& a, const std::string& source, const std::string& kind,
                           const std::string& subject, const std::string& category, const std::string& evidence);
 
+  // Changes fields of any record (what the web forms send): `changes` maps field -> new value (text or
+  // number; "" clears an optional field). Each field is validated as when the record is added
+  // (edits.cpp), uniqueness included; fields a rule owns (an action's RAG, a point's status, the ids
+  // that link records) are refused with the call that changes them. `version`: the one edited.
+  Json edit(const Actor& a, const std::string& entity, std::int64_t id, std::int64_t version, const Json& changes);
+  // Deletes a record nothing else depends on (an action with its quarterly history and links, a KPI
+  // with its quarters); otherwise refused, naming what depends on it. Audited with the record as it was.
+  void remove(const Actor& a, const std::string& entity, std::int64_t id, std::int64_t version);
+
   // Reading, for the board pack and the pages.
   std::vector<Json> priorities();
   std::vector<Json> actions(std::int64_t priority_id);

@@ -275,5 +275,72 @@ TEST_P(WorkspaceBackendTest, ConcurrentEditorsLoseNothing) {
   EXPECT_EQ(static_cast<int>(w_->audit("action", id, 1000).size()), 1 + applied);
 }
 
+// The web forms' general edit: each field through the rule that validates it when added, ids kept
+// unique, rule-owned fields refused, the version checked, the change audited with before and after.
+TEST_P(WorkspaceBackendTest, EditAnyFieldWithItsVersion) {
+  auto act = w_->add_action(editor_, {"1", "1.1", "Deliver communications", "Police", "PR", "", {}});
+  w_->add_action(editor_, {"1", "1.2", "Second", "SCDC", "", "", {}});
+  const std::int64_t id = act["id"], v = act["version"];
+  auto out = w_->edit(editor_, "action", id, v, {{"description", "  Deliver localised communications "},
+                                                  {"due", "2018-06-30"}, {"code", "1.10"}});
+  EXPECT_EQ(out["description"], "Deliver localised communications");  // trimmed, as add_action does
+  EXPECT_EQ(out["due"], "2018-06-30");
+  EXPECT_EQ(out["code"], "1.10");
+  EXPECT_EQ(out["version"], v + 1);
+  // The sort key follows the id: 1.2 now sorts before 1.10.
+  auto acts = w_->actions(w_->priority_by_code("1")["id"]);
+  EXPECT_EQ(acts[0]["code"], "1.2");
+  EXPECT_EQ(acts[1]["code"], "1.10");
+  // Clearing an optional date stores NULL.
+  EXPECT_TRUE(w_->edit(editor_, "action", id, v + 1, {{"due", ""}})["due"].is_null());
+  // Stale version: refused with who and when; unknown and rule-owned fields, bad values: refused.
+  EXPECT_THROW(w_->edit(editor_, "action", id, v, {{"lead_officer", "EK"}}), ws::ConflictError);
+  EXPECT_THROW(w_->edit(editor_, "action", id, v + 2, {{"code", "1.2"}}), csa::InputError);     // not unique
+  EXPECT_THROW(w_->edit(editor_, "action", id, v + 2, {{"rag", "red"}}), csa::InputError);      // set_rag owns it
+  EXPECT_THROW(w_->edit(editor_, "action", id, v + 2, {{"colour", "x"}}), csa::InputError);     // no such field
+  EXPECT_THROW(w_->edit(editor_, "action", id, v + 2, {{"due", "2018-02-30"}}), csa::InputError);
+  EXPECT_THROW(w_->edit(editor_, "action", id, v + 2, {{"lead_agency", " "}}), csa::InputError);
+  EXPECT_THROW(w_->edit(ws::Actor{"viewer", ws::Role::viewer}, "action", id, v + 2, {{"lead_officer", "EK"}}),
+               csa::InputError);
+  EXPECT_EQ(w_->action_by_code("1", "1.10")["version"], v + 2);  // nothing refused was written
+  // A priority's period is checked on the record as edited.
+  auto p = w_->priority_by_code("3");
+  EXPECT_THROW(w_->edit(editor_, "priority", p["id"], p["version"], {{"period_to", "2018-01"}}), csa::InputError);
+  auto log = w_->audit("action", std::to_string(id));
+  ASSERT_GE(log.size(), 3u);
+  EXPECT_EQ(log[1]["change"], "update");
+  EXPECT_EQ(log[1]["before"]["code"], "1.1");
+  EXPECT_EQ(log[1]["after"]["code"], "1.10");
+}
+
+TEST_P(WorkspaceBackendTest, DeleteOnlyWhatNothingDependsOn) {
+  auto act = w_->add_action(editor_, {"1", "1.1", "With history", "Police", "", "", {"3"}});
+  w_->set_rag(editor_, "1", "1.1", "amber", "Behind", "fy2018/19q3");
+  auto p3 = w_->priority_by_code("3");
+  // Priority 3 has an action of priority 1 linked to it; priority 1 has the action itself.
+  EXPECT_THROW(w_->remove(editor_, "priority", p3["id"], p3["version"]), csa::InputError);
+  auto now = w_->action_by_code("1", "1.1");
+  EXPECT_THROW(w_->remove(editor_, "action", now["id"], act["version"]), ws::ConflictError);  // stale
+  w_->remove(editor_, "action", now["id"], now["version"]);
+  EXPECT_TRUE(w_->actions(w_->priority_by_code("1")["id"]).empty());
+  EXPECT_TRUE(w_->action_quarters(now["id"]).empty());
+  EXPECT_EQ(w_->audit("action", std::to_string(now["id"].get<std::int64_t>()))[0]["change"], "delete");
+  p3 = w_->priority_by_code("3");
+  w_->remove(editor_, "priority", p3["id"], p3["version"]);
+  EXPECT_EQ(w_->priorities().size(), 1u);
+  // Deleting the copy a carry made re-opens the point it came from.
+  w_->add_meeting(editor_, "2024-10-01", "CCSP board", "");
+  w_->add_meeting(editor_, "2025-02-25", "CCSP board", "");
+  w_->add_point(editor_, "2024-10-01", "", "Share membership", "LW");
+  auto copy = w_->carry_point(editor_, "2024-10-01", "10/01", "2025-02-25", "");
+  auto m1 = w_->meeting_by_date("2024-10-01");
+  EXPECT_THROW(w_->remove(editor_, "meeting", m1["id"], m1["version"]), csa::InputError);  // it has a point
+  auto first = w_->point_by_code("2024-10-01", "10/01");
+  EXPECT_THROW(w_->remove(editor_, "action_point", first["id"], first["version"]), csa::InputError);  // carried on
+  w_->remove(editor_, "action_point", copy["id"], copy["version"]);
+  EXPECT_EQ(w_->point_by_code("2024-10-01", "10/01")["status"], "open");
+  EXPECT_THROW(w_->remove(editor_, "user", 1, 1), csa::InputError);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WorkspaceBackendTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
