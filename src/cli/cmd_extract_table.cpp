@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/command.hpp"
 #include "cli/output.hpp"
 #include "core/error.hpp"
@@ -89,6 +91,23 @@ period::Window latest_window(const ExtractTableArgs& a, const extract::ExtractSe
   return period::year_ending(ea::month_of_day(last));
 }
 
+// Prints the command's tables. JSON is one document, {"tables": [...]}, whatever the number of
+// tables, so a reader can always json.load the whole output; the other formats print the tables
+// one after another.
+void print_tables(const std::vector<table::Table>& tables, table::Format format) {
+  if (format == table::Format::json) {
+    nlohmann::ordered_json doc;
+    auto& list = doc["tables"] = nlohmann::ordered_json::array();
+    for (const auto& tab : tables) list.push_back(nlohmann::ordered_json::parse(table::render_json(tab)));
+    fmt::print("{}\n", doc.dump(2));
+    return;
+  }
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (i > 0 && format != table::Format::csv) fmt::print("\n");
+    print_table(tables[i], format);
+  }
+}
+
 DatasetKind kind_of(const std::string& dataset, DatasetKind fallback) {
   return dataset.empty() ? fallback : extract::parse_dataset_kind(dataset);
 }
@@ -121,14 +140,14 @@ void run_extract_table(const ExtractTableArgs& a) {
       for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.push_back(*it);
     }
     tab.notes.push_back(fmt::format("{} codes from {}; tree {}: loaded and checked.", h.codes().size(), h.codes().source(), h.source()));
-    print_table(tab, format);
+    print_tables({tab}, format);
     return;
   }
 
   if (t == "series") {
     ea::SeriesRequest req;
     req.series = a.series;
-    print_table(ea::series_table(extract::load_series(*store, a.series), req), format);
+    print_tables({ea::series_table(extract::load_series(*store, a.series), req)}, format);
     return;
   }
 
@@ -209,10 +228,7 @@ void run_extract_table(const ExtractTableArgs& a) {
   } else {
     throw InputError(fmt::format("--table '{}' is not known; use one of: {}", t, kTables));
   }
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (i > 0 && format != table::Format::csv) fmt::print("\n");
-    print_table(out[i], format);
-  }
+  print_tables(out, format);
 }
 
 }  // namespace
