@@ -5,11 +5,14 @@
 #include <filesystem>
 #include <memory>
 
+#include <unistd.h>
+
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "geo/native_module.hpp"
 #include "server/atlas.hpp"
 #include "server/atlas_api.hpp"
+#include "server/workspace_api.hpp"
 #include "stats/harm_weights.hpp"
 #include "store/store.hpp"
 
@@ -29,6 +32,7 @@ struct ServeArgs {
   std::string taxonomy;
   std::string offence_groups;
   int threads = 8;
+  std::string workspace;  // empty: the atlas only
 };
 
 void run_serve(const ServeArgs& a) {
@@ -57,7 +61,37 @@ void run_serve(const ServeArgs& a) {
   server::AtlasApi api(*atlas, std::move(home_office));
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
+  // The workspace (when asked for): its own API under /api/workspace/, the only place POST is taken.
+  std::unique_ptr<workspace::Workspace> ws;
+  std::unique_ptr<workspace::IndicatorSource> indicators;
+  std::unique_ptr<server::WorkspaceApi> ws_api;
+  if (!a.workspace.empty()) {
+    ws = std::make_unique<workspace::Workspace>(a.workspace);
+    if (workspace::user_count(ws->db()) == 0) {
+      throw InputError(fmt::format("the workspace {} has no users, so nobody could log in; add an admin with "
+                                   "`csa workspace user add --workspace {} --name NAME --role admin`",
+                                   ws->db().describe(), a.workspace));
+    }
+    indicators = std::make_unique<workspace::IndicatorSource>(a.db);
+    ws_api = std::make_unique<server::WorkspaceApi>(
+        *ws, indicators.get(), std::filesystem::temp_directory_path() / fmt::format("csa-serve-{}", ::getpid()));
+  }
+  HttpHandler handler = [&api, &ws_api](const HttpRequest& r) {
+    if (server::WorkspaceApi::handles(r)) {
+      if (ws_api) return ws_api->handle(r);
+      HttpResponse res;
+      res.status = 404;
+      res.body = R"({"error":"this atlas is served without a workspace; start csa serve with --workspace FILE"})";
+      return res;
+    }
+    return api.handle(r);
+  };
+
   HttpServerOptions http;
+  if (ws_api) {
+    http.writable_prefix = std::string(server::kWorkspacePrefix);
+    http.max_body_bytes = 64 * 1024;  // the longest form (minutes of an agenda item) fits easily
+  }
   http.host = a.host;
   http.port = a.port;
   http.static_dir = a.web;
@@ -68,10 +102,17 @@ void run_serve(const ServeArgs& a) {
     if (a.host != "127.0.0.1" && a.host != "localhost" && a.host != "::1") {
       fmt::print("csa serve: listening on {} (not only this machine): anyone who can reach it can read the atlas\n", a.host);
     }
+    if (ws_api) {
+      fmt::print("csa serve: the workspace {} at /workspace.html (log in to read or change it)\n", ws->db().describe());
+      if (a.host != "127.0.0.1" && a.host != "localhost" && a.host != "::1") {
+        fmt::print("csa serve: the workspace's session cookie is Secure: browsers send it only over HTTPS (or to "
+                   "localhost), so put csa serve behind a TLS proxy to use it from other machines\n");
+      }
+    }
     fmt::print("csa serve: open http://{}:{}/ (Ctrl-C to stop)\n", a.host == "0.0.0.0" ? "127.0.0.1" : a.host, port);
     std::fflush(stdout);
   };
-  native::module().serve_http(http, [&api](const HttpRequest& r) { return api.handle(r); });
+  native::module().serve_http(http, handler);
   fmt::print("csa serve: stopped\n");
 }
 
@@ -92,6 +133,9 @@ void add_serve_command(CLI::App& app) {
                 "CSV of police.uk crime type → Home Office subgroup (the CCHI weights file has it), for the monitoring "
                 "table's lists");
   s->add_option("--threads", a->threads, "Worker threads")->capture_default_str();
+  s->add_option("--workspace", a->workspace,
+                "Also serve the partnership workspace (a file, or postgresql://…): its pages at /workspace.html, "
+                "behind a login");
   s->callback([a] { run_serve(*a); });
 }
 

@@ -1,7 +1,8 @@
 // `csa serve`'s HTTP layer: cpp-httplib (Debian's libcpp-httplib) turned into the plain
 // HttpRequest → HttpResponse exchange of core/http_exchange.hpp. Everything the API says is decided in
-// src/server/; this file only enforces what holds for every request: GET (and HEAD) only, small
-// requests, JSON errors, static files from one folder with no way out of it.
+// src/server/; this file only enforces what holds for every request: GET (and HEAD) only, except POST
+// under the one writable prefix (the workspace), small requests, JSON errors, static files from one
+// folder with no way out of it.
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <thread>
 
 #include "core/error.hpp"
@@ -70,27 +72,41 @@ void serve_http_with_httplib(const HttpServerOptions& options, const HttpHandler
                                "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
                                "worker-src 'self' blob:; child-src blob:; connect-src 'self' https:"}});
 
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  const std::string writable = options.writable_prefix;
+  server.set_pre_routing_handler([writable](const httplib::Request& req, httplib::Response& res) {
     if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+    if (req.method == "POST" && !writable.empty() && req.path.starts_with(writable)) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     res.status = 405;
     res.set_header("Allow", "GET, HEAD");
-    res.set_content(json_error(fmt::format("{} is not allowed: the atlas API is read-only; use GET", req.method)),
+    res.set_content(json_error(fmt::format("{} is not allowed here: the atlas API is read-only; use GET{}", req.method,
+                                           writable.empty() ? "" : fmt::format(" (changes go to {}…)", writable))),
                     "application/json; charset=utf-8");
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  server.Get(R"(/api/.*)", [&api](const httplib::Request& req, httplib::Response& res) {
+  auto exchange = [&api](const httplib::Request& req, httplib::Response& res) {
     HttpRequest request;
     request.method = req.method;
     request.path = req.path;
     for (const auto& [name, value] : req.params) request.params.emplace_back(name, value);
+    // httplib keeps header names as sent; the API looks them up in lower case.
+    for (const auto& [name, value] : req.headers) {
+      std::string lower = name;
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(std::move(lower), value);
+    }
+    request.body = req.body;
     try {
       send(api(request), res);
     } catch (const std::exception& e) {
       res.status = 500;
       res.set_content(json_error(e.what()), "application/json; charset=utf-8");
     }
-  });
+  };
+  server.Get(R"(/api/.*)", exchange);
+  if (!writable.empty()) server.Post(writable + ".*", exchange);
 
   if (!options.static_dir.empty() && !server.set_mount_point("/", options.static_dir)) {
     throw IoError(fmt::format("the atlas app folder {} does not exist; build it with `make build` (web/dist) or "

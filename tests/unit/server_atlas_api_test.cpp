@@ -23,7 +23,7 @@ struct Served {
   AtlasApi api{*atlas};
 
   HttpResponse get(const std::string& path, std::vector<std::pair<std::string, std::string>> params = {}) const {
-    return api.handle({"GET", path, std::move(params)});
+    return api.handle({"GET", path, std::move(params), {}, {}});
   }
   json get_json(const std::string& path, std::vector<std::pair<std::string, std::string>> params = {}) const {
     auto r = get(path, std::move(params));
@@ -259,7 +259,7 @@ TEST(ServerAtlasApi, PyramidCountsFromALocalExtractWithSmallCellsHidden) {
   auto atlas = Atlas::load(*world.store, {5, ""});
   AtlasApi api(*atlas);
   auto get = [&](std::vector<std::pair<std::string, std::string>> params) {
-    auto r = api.handle({"GET", "/api/pyramid", std::move(params)});
+    auto r = api.handle({"GET", "/api/pyramid", std::move(params), {}, {}});
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body);
   };
