@@ -162,7 +162,8 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
   parsed.result.path = path;
   auto source = std::make_unique<ingest::HashingSource>(path);
   ingest::HashingSource* hashing = source.get();
-  ingest::CsvReader reader(std::move(source));
+  ingest::CsvReader reader(std::move(source), ingest::CsvReader::kDefaultChunkBytes,
+                           ingest::CsvReader::kDefaultMaxRecordBytes, m.delimiter);
   ingest::CsvRecord record;
   std::optional<BoundColumns> columns;
   std::unique_ptr<RowMapper> mapper;

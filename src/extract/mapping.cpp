@@ -240,6 +240,12 @@ const std::vector<std::string>& canonical_codes(DatasetKind kind) {
   return none;
 }
 
+std::optional<char> parse_delimiter(std::string_view text) {
+  if (text == "," || text == ";" || text == "|" || text == "\t") return text[0];
+  if (text == "tab") return '\t';
+  return std::nullopt;
+}
+
 namespace {
 
 Mapping from_table(const toml::table& root, const std::string& path) {
@@ -275,9 +281,13 @@ Mapping from_table(const toml::table& root, const std::string& path) {
   m.time_formats = {DateFormat("%H:%M"), DateFormat("%H:%M:%S")};
   if (const toml::table* format = r.table(root, "format", "format")) {
     r.only_keys(*format, "format", {"delimiter", "date_format", "time_format", "header_row"});
-    if (auto d = r.string(*format, "delimiter", "format.delimiter"); d && *d != ",") {
-      r.fail(format->get("delimiter"), "format.delimiter",
-             fmt::format("'{}' is not supported: csa reads comma-separated files (RFC 4180); save the file as CSV", *d));
+    if (auto d = r.string(*format, "delimiter", "format.delimiter")) {
+      auto delimiter = parse_delimiter(*d);
+      if (!delimiter) {
+        r.fail(format->get("delimiter"), "format.delimiter",
+               fmt::format("'{}' is not a delimiter csa reads: use \",\", \";\", \"\\t\" (or \"tab\") or \"|\"", *d));
+      }
+      m.delimiter = *delimiter;
     }
     read_formats(r, *format, "date_format", m.date_formats, true);
     read_formats(r, *format, "time_format", m.time_formats, false);

@@ -50,6 +50,7 @@ struct Mapping {
   bool is_series = false;    // dataset = "series"
   DatasetKind kind = DatasetKind::crime;  // meaningful when !is_series
   bool synthetic = false;
+  char delimiter = ',';      // [format] delimiter: ',', ';', '\t' or '|'
   int header_line = 1;       // [format] header_row: the header's line; earlier lines are a preamble
   std::vector<DateFormat> date_formats;  // tried in order
   std::vector<DateFormat> time_formats;
@@ -68,6 +69,10 @@ struct Mapping {
   bool mapped(Field f) const { return !columns[static_cast<std::size_t>(f)].empty(); }
   const std::string& column(Field f) const { return columns[static_cast<std::size_t>(f)]; }
 };
+
+// A [format] delimiter as written in the mapping: ",", ";", "|", a tab ("\t" in TOML) or "tab";
+// nullopt for anything else.
+std::optional<char> parse_delimiter(std::string_view text);
 
 // Reads and checks a mapping file. Throws InputError naming the file and the key.
 Mapping read_mapping(const std::string& path);

@@ -1,7 +1,6 @@
 #include "ingest/csv_reader.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstring>
 #if defined(__SSE2__)
@@ -39,10 +38,15 @@ std::size_t MemorySource::read(char* dst, std::size_t n) {
 }
 
 CsvReader::CsvReader(std::unique_ptr<ByteSource> source, std::size_t chunk_bytes,
-                     std::size_t max_record_bytes)
+                     std::size_t max_record_bytes, char delimiter)
     : source_(std::move(source)),
       chunk_bytes_(std::max<std::size_t>(chunk_bytes, 1)),
-      max_record_bytes_(std::max<std::size_t>(max_record_bytes, 16)) {}
+      max_record_bytes_(std::max<std::size_t>(max_record_bytes, 16)),
+      delimiter_(delimiter) {
+  if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+    throw InternalError("a CSV delimiter cannot be a quote or a line end");
+  }
+}
 
 bool CsvReader::fill() {
   if (eof_) return false;
@@ -67,21 +71,13 @@ std::uint64_t count_newlines(std::string_view s) {
   return static_cast<std::uint64_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
-// Bytes that end an unquoted field: ',', '\n' and '\r' (a '\r' ends it only before '\n' or at the end
-// of input; the caller decides).
-constexpr std::array<bool, 256> kFieldStop = [] {
-  std::array<bool, 256> t{};
-  t[static_cast<unsigned char>(',')] = true;
-  t[static_cast<unsigned char>('\n')] = true;
-  t[static_cast<unsigned char>('\r')] = true;
-  return t;
-}();
-
-// The first position in [pos, end) holding ',', '\n' or '\r', or end. Sixteen bytes at a time where
-// SSE2 is available (every x86-64), a table lookup per byte elsewhere and for the last few bytes.
-std::size_t find_field_stop(const char* buf, std::size_t pos, std::size_t end) {
+// The first position in [pos, end) holding the delimiter, '\n' or '\r' (the bytes that can end an
+// unquoted field; a '\r' ends it only before '\n' or at the end of input, the caller decides), or end.
+// Sixteen bytes at a time where SSE2 is available (every x86-64), a byte at a time elsewhere and for
+// the last few bytes.
+std::size_t find_field_stop(const char* buf, std::size_t pos, std::size_t end, char delimiter) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(delimiter);
   const __m128i lf = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   while (pos + 16 <= end) {
@@ -92,7 +88,7 @@ std::size_t find_field_stop(const char* buf, std::size_t pos, std::size_t end) {
     pos += 16;
   }
 #endif
-  while (pos < end && !kFieldStop[static_cast<unsigned char>(buf[pos])]) ++pos;
+  while (pos < end && buf[pos] != delimiter && buf[pos] != '\n' && buf[pos] != '\r') ++pos;
   return pos;
 }
 
@@ -138,12 +134,12 @@ CsvReader::Status CsvReader::parse_at(CsvRecord& record, bool& need_more) {
       }
       spans_.push_back({s0, scratch_.size() - s0, true});
       if (malformed) break;
-      // After a closing quote: a comma, a line end (LF, CRLF, or CR at the end of input) or the end.
+      // After a closing quote: the delimiter, a line end (LF, CRLF, or CR at the end of input) or the end.
       // A lone CR is data in an unquoted field, so here it is text after the quote, not a line end.
       if (pos < end_ && buf[pos] == '\r' && pos + 1 >= end_ && !eof_) { need_more = true; return Status::ok; }
       bool line_end = pos < end_ && (buf[pos] == '\n' ||
                                      (buf[pos] == '\r' && (pos + 1 < end_ ? buf[pos + 1] == '\n' : eof_)));
-      if (pos < end_ && buf[pos] != ',' && !line_end) {
+      if (pos < end_ && buf[pos] != delimiter_ && !line_end) {
         malformed = true;
         problem = "unexpected character after a closing quote (a quote inside a quoted field must be doubled)";
         // Skip to the end of the physical line.
@@ -158,12 +154,12 @@ CsvReader::Status CsvReader::parse_at(CsvRecord& record, bool& need_more) {
     } else {
       std::size_t s = pos;
       while (true) {
-        pos = find_field_stop(buf, pos, end_);
+        pos = find_field_stop(buf, pos, end_, delimiter_);
         if (pos >= end_) {
           if (!eof_) { need_more = true; return Status::ok; }
           break;
         }
-        if (buf[pos] != '\r') break;  // ',' or '\n'
+        if (buf[pos] != '\r') break;  // the delimiter or '\n'
         // '\r' ends the field before '\n' or at the end of input; elsewhere it is data.
         if (pos + 1 < end_) {
           if (buf[pos + 1] == '\n') break;
@@ -177,7 +173,7 @@ CsvReader::Status CsvReader::parse_at(CsvRecord& record, bool& need_more) {
       spans_.push_back({s, pos - s, false});
     }
     if (malformed) break;
-    if (pos < end_ && buf[pos] == ',') { ++pos; continue; }
+    if (pos < end_ && buf[pos] == delimiter_) { ++pos; continue; }
     break;  // end of line or end of input
   }
 

@@ -1,6 +1,7 @@
 // Streaming RFC 4180 CSV reader: the one place csa turns bytes into records.
-// Handles a UTF-8 byte-order mark, CRLF and LF line ends, quoted fields with "" escapes, commas and
-// line breaks inside quotes. Reads in fixed chunks, so memory stays bounded whatever the file size;
+// Handles a UTF-8 byte-order mark, CRLF and LF line ends, quoted fields with "" escapes, delimiters and
+// line breaks inside quotes. The delimiter is ',' unless told otherwise (';', tab and '|' for extracts
+// saved by European-locale spreadsheets and database tools). Reads in fixed chunks, so memory stays bounded whatever the file size;
 // a record longer than max_record_bytes is reported malformed rather than buffered without limit.
 // Depends on the standard library only (it is also built into the libFuzzer target).
 #pragma once
@@ -59,8 +60,12 @@ class CsvReader {
  public:
   enum class Status { ok, end, malformed };
 
-  explicit CsvReader(std::unique_ptr<ByteSource> source, std::size_t chunk_bytes = 1 << 20,
-                     std::size_t max_record_bytes = 1 << 20);
+  static constexpr std::size_t kDefaultChunkBytes = 1 << 20;
+  static constexpr std::size_t kDefaultMaxRecordBytes = 1 << 20;
+
+  // delimiter: any byte but '"', '\r' and '\n' (InternalError otherwise: the caller checks user input).
+  explicit CsvReader(std::unique_ptr<ByteSource> source, std::size_t chunk_bytes = kDefaultChunkBytes,
+                     std::size_t max_record_bytes = kDefaultMaxRecordBytes, char delimiter = ',');
 
   // Reads the next record. On `malformed`, record.raw and record.line describe the bad record,
   // error() says what is wrong, and reading continues after it on the next call.
@@ -76,6 +81,7 @@ class CsvReader {
   std::unique_ptr<ByteSource> source_;
   std::size_t chunk_bytes_;
   std::size_t max_record_bytes_;
+  char delimiter_;
   std::string buffer_;
   std::size_t begin_ = 0;  // first unread byte in buffer_
   std::size_t end_ = 0;    // one past the last valid byte in buffer_

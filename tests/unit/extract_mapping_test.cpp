@@ -75,11 +75,23 @@ TEST(ExtractMapping, RequiredFieldsAndKindFields) {
 TEST(ExtractMapping, FormatErrors) {
   std::string toml(kCrime);
   EXPECT_NE(error_of(toml + "[format]\ndate_format = \"%d/%b/%Y\"\n").find("format.date_format"), std::string::npos);
-  EXPECT_NE(error_of(toml + "[format]\ndelimiter = \";\"\n").find("format.delimiter: ';' is not supported"),
+  EXPECT_NE(error_of(toml + "[format]\ndelimiter = \",,\"\n").find("format.delimiter: ',,' is not a delimiter csa reads"),
             std::string::npos);
+  EXPECT_NE(error_of(toml + "[format]\ndelimiter = \"\\\"\"\n").find("format.delimiter"), std::string::npos);
   EXPECT_NE(error_of(toml + "[format]\ntime_format = \"%d/%m/%Y\"\n").find("must be a time pattern"), std::string::npos);
   EXPECT_NE(error_of(toml + "[format]\nheader_row = 0\n").find("format.header_row"), std::string::npos);
   EXPECT_NE(error_of("[source\n").find("not valid TOML"), std::string::npos);
+}
+
+TEST(ExtractMapping, Delimiters) {
+  std::string toml(kCrime);
+  EXPECT_EQ(parse_mapping(toml, "m.toml").delimiter, ',');  // the default
+  for (auto [written, want] : {std::pair{",", ','}, std::pair{";", ';'}, std::pair{"|", '|'}, std::pair{"\\t", '\t'},
+                               std::pair{"tab", '\t'}}) {
+    EXPECT_EQ(parse_mapping(toml + "[format]\ndelimiter = \"" + written + "\"\n", "m.toml").delimiter, want) << written;
+  }
+  EXPECT_EQ(parse_delimiter("\t"), std::optional<char>('\t'));
+  for (std::string_view bad : {"", " ", "\"", "\n", "\r", ";;", "TAB", "comma"}) EXPECT_FALSE(parse_delimiter(bad)) << bad;
 }
 
 TEST(ExtractMapping, SpellingsAndSeries) {
