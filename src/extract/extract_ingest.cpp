@@ -22,7 +22,8 @@ namespace {
 
 constexpr std::uint64_t kProgressRows = 1u << 16;
 // Records per chunk handed from the parsing thread to the writing one: large enough that the
-// hand-over costs nothing per row, small enough that the writer starts at once.
+// hand-over costs nothing per row, small enough that the writer starts at once. Chunks go back and
+// forth: the writer returns each one it has stored, and the parser overwrites its Records.
 constexpr std::size_t kChunkRecords = 4096;
 constexpr std::size_t kChunksQueued = 8;
 
@@ -40,6 +41,9 @@ class ParsingStream final : public store::ExtractStream {
   bool next(std::vector<Record>& chunk) override {
     if (!thread_.joinable() && !done_) start();
     std::unique_lock<std::mutex> lock(mutex_);
+    // The chunk the writer has finished with goes back to the parser, to be overwritten.
+    if (!chunk.empty() && recycled_.size() < kChunksQueued) recycled_.push_back(std::move(chunk));
+    chunk.clear();
     ready_.wait(lock, [&] { return !queue_.empty() || done_; });
     if (queue_.empty()) {
       if (error_) std::rethrow_exception(error_);
@@ -66,12 +70,19 @@ class ParsingStream final : public store::ExtractStream {
   void start() {
     thread_ = std::thread([this] {
       try {
-        parsed_ = parse_extract_file(path_, m_, codes_, progress_, [this](std::vector<Record>&& chunk) {
+        parsed_ = parse_extract_file(path_, m_, codes_, progress_, [this](std::vector<Record>& chunk) {
           std::unique_lock<std::mutex> lock(mutex_);
-          space_.wait(lock, [&] { return queue_.size() < kChunksQueued || stopping_; });
-          if (stopping_) throw Stopped{};
-          queue_.push_back(std::move(chunk));
-          ready_.notify_one();
+          if (!chunk.empty()) {
+            space_.wait(lock, [&] { return queue_.size() < kChunksQueued || stopping_; });
+            if (stopping_) throw Stopped{};
+            queue_.push_back(std::move(chunk));
+            ready_.notify_one();
+          }
+          chunk.clear();
+          if (!recycled_.empty()) {
+            chunk = std::move(recycled_.front());
+            recycled_.pop_front();
+          }
         });
       } catch (const Stopped&) {
       } catch (...) {
@@ -108,6 +119,7 @@ class ParsingStream final : public store::ExtractStream {
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<std::vector<Record>> queue_;
+  std::deque<std::vector<Record>> recycled_;  // chunks the writer is done with, their Records reusable
   bool done_ = false, stopping_ = false;
   std::exception_ptr error_;
   ParsedExtract parsed_;
@@ -171,7 +183,7 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
   // Series: the total row's values and the sums of the stored categories, per period.
   std::optional<std::pair<std::int64_t, std::vector<double>>> total_row;
   std::vector<double> sums(m.series.periods.size(), 0.0);
-  Record row;
+  std::size_t used = 0;  // parsed.records[0, used) are rows; the slots after are reused, text capacity kept
 
   auto quarantine = [&](const ingest::CsvRecord& rec, const std::string& kind, const std::string& reason) {
     parsed.quarantine.push_back({static_cast<std::int64_t>(rec.line), reason, std::string(rec.raw)});
@@ -194,7 +206,7 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
       std::error_code ec;
       auto bytes = std::filesystem::file_size(path, ec);
       if (on_records) {
-        parsed.records.reserve(kChunkRecords);
+        on_records(parsed.records);  // a recycled chunk to fill, when there is one
       } else if (!ec && !m.is_series) {
         parsed.records.reserve(static_cast<std::size_t>(bytes / 160 + 16));
       }
@@ -260,16 +272,19 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
       continue;
     }
     ++parsed.result.rows_read;
+    // Rows are mapped into the chunk's slots in place: a slot handed back by the writer keeps its
+    // strings' capacity, so a row costs no allocation here and no free on the writer's thread.
+    if (used == parsed.records.size()) parsed.records.emplace_back();
+    Record& row = parsed.records[used];
     if (auto rejected = mapper->map(record.fields, row)) {
       quarantine(record, rejected->kind, rejected->reason);
     } else {
       row.line = static_cast<std::int64_t>(record.line);
       if (!row.located() && row.lsoa_code.empty() && row.ward_code.empty()) ++parsed.result.rows_without_location;
-      parsed.records.push_back(std::move(row));
-      if (on_records && parsed.records.size() == kChunkRecords) {
-        on_records(std::move(parsed.records));
-        parsed.records = {};
-        parsed.records.reserve(kChunkRecords);
+      if (++used == kChunkRecords && on_records) {
+        parsed.records.resize(used);
+        on_records(parsed.records);
+        used = 0;
       }
     }
     if (progress && parsed.result.rows_read % kProgressRows == 0) {
@@ -301,8 +316,11 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
     parsed.result.total_check = fmt::format("total row '{}' (line {}) equals the sum of the categories in all {} period(s)",
                                             m.series.total_row, total_row->first, sums.size());
   }
-  if (on_records && !parsed.records.empty()) on_records(std::move(parsed.records));
-  parsed.records = {};
+  parsed.records.resize(used);
+  if (on_records) {
+    if (!parsed.records.empty()) on_records(parsed.records);
+    parsed.records = {};
+  }
   parsed.result.rows_quarantined = static_cast<std::int64_t>(parsed.quarantine.size());
   parsed.result.rows_stored = parsed.result.rows_read - parsed.result.rows_quarantined;
 

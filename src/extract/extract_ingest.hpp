@@ -44,8 +44,9 @@ struct ParsedExtract {
 };
 
 // codes: the Home Office list, required when the mapping is a crime mapping. With on_records, the
-// records are handed over in chunks as they are read (and the result's records stay empty).
-using RecordSink = std::function<void(std::vector<Record>&& chunk)>;
+// records are handed over in chunks as they are read (and the result's records stay empty): the sink
+// takes chunk's records and leaves in it a vector to fill next (empty, or Records to be overwritten).
+using RecordSink = std::function<void(std::vector<Record>& chunk)>;
 ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const offence::OffenceCodeList* codes,
                                  const ProgressFn& progress = {}, const RecordSink& on_records = {});
 

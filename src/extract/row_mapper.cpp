@@ -40,6 +40,34 @@ std::string spellings_text(const Spellings& s) {
 
 Rejection reject(std::string kind, std::string reason) { return {std::move(kind), std::move(reason)}; }
 
+// A Record as Record{} would be, but its strings keep their capacity: ingest overwrites the same
+// Records chunk after chunk, so a row's text costs no allocation once the chunks are warm.
+void reset_keeping_capacity(Record& r) {
+#if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8  // the size below is libstdc++'s on 64 bits
+  static_assert(sizeof(Record) == 344, "a field was added to Record: reset it here too");
+#endif
+  for (std::string* s : {&r.reference, &r.code, &r.description, &r.subtype, &r.lsoa_code, &r.ward_code, &r.victim_id,
+                         &r.offender_id, &r.free_text}) {
+    s->clear();
+  }
+  const Record blank;
+  r.line = blank.line;
+  r.start_day = blank.start_day;
+  r.start_minute = blank.start_minute;
+  r.recorded_day = blank.recorded_day;
+  r.recorded_minute = blank.recorded_minute;
+  r.markers = blank.markers;
+  r.hate_strands = blank.hate_strands;
+  r.risk = blank.risk;
+  r.crimed = blank.crimed;
+  r.easting = blank.easting;
+  r.northing = blank.northing;
+  r.victim_age = blank.victim_age;
+  r.victim_sex = blank.victim_sex;
+  r.offender_age = blank.offender_age;
+  r.offender_sex = blank.offender_sex;
+}
+
 }  // namespace
 
 RowMapper::RowMapper(const Mapping& mapping, BoundColumns columns, const offence::OffenceCodeList* codes)
@@ -176,7 +204,7 @@ std::optional<Rejection> RowMapper::location(Record& r) {
                     fmt::format("{} code '{}' is not a GSS {} code (a letter, then {} and 6 digits, e.g. E{}…)", what,
                                 text, what, entity, entity));
     }
-    (f == Field::lsoa ? r.lsoa_code : r.ward_code) = std::string(text);
+    (f == Field::lsoa ? r.lsoa_code : r.ward_code).assign(text);
   }
   return std::nullopt;
 }
@@ -196,7 +224,7 @@ std::optional<Rejection> RowMapper::code(Record& r) {
   }
   const auto& canon = canonical_codes(m_.kind);
   if (canon.empty()) {  // ed-attendance, ambulance: the location type as written
-    r.code = std::string(text);
+    r.code.assign(text);
     return std::nullopt;
   }
   for (const auto& [spelling, c] : m_.code_spellings) {
@@ -219,16 +247,16 @@ std::optional<Rejection> RowMapper::code(Record& r) {
 }
 
 std::optional<Rejection> RowMapper::map(const std::vector<std::string_view>& fields, Record& r) {
-  r = Record{};
+  reset_keeping_capacity(r);
   fields_ = &fields;
   if (fields.size() != cols_.header_fields) {
     return reject("the row does not have as many fields as the header",
                   fmt::format("expected {} fields as in the header, found {}", cols_.header_fields, fields.size()));
   }
-  r.reference = std::string(get(Field::reference));
+  r.reference.assign(get(Field::reference));
   if (auto bad = code(r)) return bad;
-  r.description = std::string(get(Field::description));
-  r.subtype = std::string(get(Field::subtype));
+  r.description.assign(get(Field::description));
+  r.subtype.assign(get(Field::subtype));
   bool crime = m_.kind == DatasetKind::crime;
   if (auto bad = date(Field::start_date, Field::start_time, "start", !crime, r.start_day, r.start_minute)) return bad;
   if (crime) {
@@ -313,9 +341,9 @@ std::optional<Rejection> RowMapper::map(const std::vector<std::string_view>& fie
   if (auto bad = sex(Field::victim_sex, "victim", r.victim_sex)) return bad;
   if (auto bad = age(Field::offender_age, "offender", r.offender_age)) return bad;
   if (auto bad = sex(Field::offender_sex, "offender", r.offender_sex)) return bad;
-  r.victim_id = std::string(get(Field::victim_id));
-  r.offender_id = std::string(get(Field::offender_id));
-  r.free_text = std::string(get(Field::free_text));
+  r.victim_id.assign(get(Field::victim_id));
+  r.offender_id.assign(get(Field::offender_id));
+  r.free_text.assign(get(Field::free_text));
   return std::nullopt;
 }
 
