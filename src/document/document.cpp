@@ -149,3 +149,20 @@ std::vector<TextRun> split_inline(std::string_view text) {
 }
 
 }  // namespace csa::document
+
+namespace csa::document {
+
+void indent_from_leading_spaces(TableBlock& block, std::size_t column, int spaces_per_level) {
+  if (spaces_per_level <= 0) return;
+  for (std::size_t r = 0; r < block.table.rows.size(); ++r) {
+    auto& cells = block.table.rows[r].cells;
+    if (column >= cells.size()) continue;
+    std::string& text = cells[column].text;
+    const std::size_t spaces = text.find_first_not_of(' ');
+    if (spaces == 0 || spaces == std::string::npos) continue;
+    text.erase(0, spaces);
+    block.styles[{r, column}].indent += static_cast<int>(spaces) / spaces_per_level;
+  }
+}
+
+}  // namespace csa::document

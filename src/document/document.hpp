@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "document/cell_style.hpp"
 #include "table/table.hpp"
 
 namespace csa::document {
@@ -42,7 +43,13 @@ struct TableBlock {
   std::string id;            // unique; referenced as {ref:id}
   table::Table table;        // its title is the caption; its notes print under it (source, suppression, …)
   int number = 0;            // set by number()
+  CellStyles styles = {};    // styled cells (RAG fills, hierarchy indents)
 };
+
+// A hierarchy table whose labels in `column` are indented with leading spaces for the terminal
+// ("  Violence with injury"), made ready for a document: the spaces are taken off the text and
+// become the cell's indent level, `spaces_per_level` spaces a level.
+void indent_from_leading_spaces(TableBlock& block, std::size_t column, int spaces_per_level = 2);
 
 struct FigureBlock {
   std::string id;            // unique; referenced as {ref:id}

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/subprocess.hpp"
+#include "document/zip_part.hpp"
 
 namespace csa::document {
 namespace {
@@ -120,6 +121,50 @@ json cell(json blocks) {
   return json::array({attr(), node("AlignDefault"), 1, 1, std::move(blocks)});
 }
 
+// Cell styles. pandoc 2.17 writes no cell shading or paragraph indent, so a styled cell's paragraph
+// starts with a marker comment, and shade_cells() (after pandoc) turns each marker into w:shd on its
+// cell's w:tcPr and w:ind on its paragraph's w:pPr. Text colour goes into the runs directly.
+constexpr std::string_view kMarkerOpen = "<!--csa-cell ";
+constexpr std::string_view kMarkerClose = "-->";
+constexpr int kIndentTwips = 240;  // one indent level: 1/6 inch, about two characters
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The cell's inlines with its style: the marker, then runs with the text colour and weight.
+json styled_inlines(std::string_view text, const CellStyle& s, bool total) {
+  json out = json::array();
+  std::string marker(kMarkerOpen);
+  if (!s.fill.empty()) marker += fmt::format("fill={} ", hex_digits(s.fill));
+  if (s.indent > 0) marker += fmt::format("indent={} ", s.indent * kIndentTwips);
+  marker += kMarkerClose;
+  out.push_back(node("RawInline", json::array({"openxml", marker})));
+  if (s.text.empty()) {
+    json content = inlines(text);
+    if ((s.bold || total) && !content.empty()) content = json::array({node("Strong", content)});
+    for (auto& i : content) out.push_back(std::move(i));
+    return out;
+  }
+  std::string runs;
+  for (const auto& run : split_inline(text)) {
+    runs += fmt::format("<w:r><w:rPr>{}<w:color w:val=\"{}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                        run.bold || s.bold || total ? "<w:b/>" : "", hex_digits(s.text), xml_escape(run.text));
+  }
+  out.push_back(node("RawInline", json::array({"openxml", runs})));
+  return out;
+}
+
 json table_block(const TableBlock& b) {
   const auto& t = b.table;
   json colspecs = json::array();
@@ -133,12 +178,18 @@ json table_block(const TableBlock& b) {
   json head = json::array({attr(), json::array({json::array({attr(), std::move(head_cells)})})});
 
   json rows = json::array();
-  for (const auto& r : t.rows) {
+  for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
+    const auto& r = t.rows[ri];
     json cells = json::array();
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       std::string_view text = c < r.cells.size() ? std::string_view(r.cells[c].text) : std::string_view();
+      const bool total = r.kind == table::RowKind::total;
+      if (const CellStyle* style = style_of(b.styles, ri, c)) {
+        cells.push_back(cell(json::array({plain(styled_inlines(text, *style, total))})));
+        continue;
+      }
       json content = inlines(text);
-      if (r.kind == table::RowKind::total && !content.empty()) content = json::array({node("Strong", content)});
+      if (total && !content.empty()) content = json::array({node("Strong", content)});
       cells.push_back(cell(json::array({plain(std::move(content))})));
     }
     rows.push_back(json::array({attr(), std::move(cells)}));
@@ -251,7 +302,55 @@ bool has_contents(const Document& doc) {
                      [](const Block& b) { return std::holds_alternative<Contents>(b); });
 }
 
+bool has_styles(const Document& doc) {
+  return std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) {
+    const auto* t = std::get_if<TableBlock>(&b);
+    return t != nullptr && !t->styles.empty();
+  });
+}
+
 }  // namespace
+
+std::string shade_cells(std::string xml) {
+  // Each marker, last first, so the positions before it stay valid while editing.
+  std::size_t pos = xml.rfind(kMarkerOpen);
+  while (pos != std::string::npos) {
+    const std::size_t end = xml.find(kMarkerClose, pos);
+    if (end == std::string::npos) throw InternalError("DOCX: an unterminated cell-style marker");
+    const std::string body = xml.substr(pos + kMarkerOpen.size(), end - pos - kMarkerOpen.size());
+    xml.erase(pos, end + kMarkerClose.size() - pos);
+    auto field = [&](std::string_view key) -> std::string {
+      std::size_t k = body.find(std::string(key) + "=");
+      if (k == std::string::npos) return {};
+      k += key.size() + 1;
+      return body.substr(k, body.find(' ', k) - k);
+    };
+    const std::string fill = field("fill"), indent = field("indent");
+    if (!indent.empty()) {
+      // The paragraph's properties: w:ind goes before w:jc, as the schema orders them.
+      const std::size_t ppr_end = xml.rfind("</w:pPr>", pos);
+      if (ppr_end == std::string::npos) throw InternalError("DOCX: a styled cell's paragraph has no w:pPr");
+      const std::size_t ppr = xml.rfind("<w:pPr>", ppr_end);
+      const std::size_t jc = xml.find("<w:jc ", ppr);
+      xml.insert(jc < ppr_end ? jc : ppr_end, fmt::format("<w:ind w:left=\"{}\" />", indent));
+    }
+    if (!fill.empty()) {
+      const std::size_t tc = xml.rfind("<w:tc>", pos);
+      if (tc == std::string::npos) throw InternalError("DOCX: a cell-style marker outside a table cell");
+      const std::string shd = fmt::format("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\" />", fill);
+      const std::string empty_pr = "<w:tcPr />";
+      if (xml.compare(tc + 6, empty_pr.size(), empty_pr) == 0) {
+        xml.replace(tc + 6, empty_pr.size(), "<w:tcPr>" + shd + "</w:tcPr>");
+      } else {
+        const std::size_t close = xml.find("</w:tcPr>", tc);
+        if (close == std::string::npos || close > pos) throw InternalError("DOCX: a styled cell has no w:tcPr");
+        xml.insert(close, shd);
+      }
+    }
+    pos = pos == 0 ? std::string::npos : xml.rfind(kMarkerOpen, pos - 1);
+  }
+  return xml;
+}
 
 std::string pandoc_json(const Document& numbered_doc, const std::string& figures_dir) {
   return PandocBuilder(figures_dir).build(numbered_doc).dump();
@@ -290,6 +389,7 @@ void write_docx(const Document& doc, const std::string& docx_path, const std::st
     throw IoError(fmt::format("writing {}: pandoc {}; its messages:\n{}{}", docx_path, r.describe(),
                               tail.empty() ? "(none)" : tail, hint));
   }
+  if (has_styles(numbered)) edit_zip_part(docx_path, "word/document.xml", shade_cells);
 }
 
 }  // namespace csa::document

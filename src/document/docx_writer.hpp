@@ -22,4 +22,8 @@ void write_docx(const Document& doc, const std::string& docx_path, const std::st
 // The pandoc JSON document write_docx() converts, for tests and for debugging a conversion.
 std::string pandoc_json(const Document& numbered_doc, const std::string& figures_dir);
 
+// word/document.xml as pandoc wrote it from pandoc_json(), with each styled cell's marker turned
+// into its cell shading (w:shd in w:tcPr) and paragraph indent (w:ind in w:pPr).
+std::string shade_cells(std::string document_xml);
+
 }  // namespace csa::document

@@ -195,6 +195,19 @@ std::string inline_svg(const FigureBlock& f) {
   return out;
 }
 
+// A styled cell's inline style (the PDF is printed from this HTML, so it shows the same). An indent
+// level adds 1.2em to the cell's usual left padding (0.5rem in the first column, none elsewhere).
+std::string style_attribute(const CellStyle* s) {
+  if (s == nullptr) return {};
+  std::string css;
+  if (!s->fill.empty()) css += fmt::format("background:#{};", hex_digits(s->fill));
+  if (!s->text.empty()) css += fmt::format("color:#{};", hex_digits(s->text));
+  if (s->bold) css += "font-weight:bold;";
+  if (s->indent > 0) css += fmt::format("padding-left:calc(0.5rem + {:.1f}em);", 1.2 * s->indent);
+  else if (!s->fill.empty()) css += "padding-left:0.4rem;";  // the text clear of the fill's edge
+  return css.empty() ? std::string() : fmt::format(" style=\"{}\"", css);
+}
+
 int html_level(int level) { return std::clamp(level, 1, 5) + 1; }
 
 class HtmlWriter {
@@ -299,14 +312,16 @@ class HtmlWriter {
       out_ += fmt::format("<th scope=\"col\"{}>{}</th>", align_class(c), inline_html(t.columns[c].title));
     }
     out_ += "</tr>\n</thead>\n<tbody>\n";
-    for (const auto& r : t.rows) {
+    for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
+      const auto& r = t.rows[ri];
       out_ += r.kind == table::RowKind::total ? "<tr class=\"total\">" : "<tr>";
       for (std::size_t c = 0; c < r.cells.size(); ++c) {
         std::string text = inline_html(r.cells[c].text);
+        std::string style = style_attribute(style_of(b.styles, ri, c));
         if (c == 0 && row_headers) {
-          out_ += fmt::format("<th scope=\"row\">{}</th>", text);
+          out_ += fmt::format("<th scope=\"row\"{}>{}</th>", style, text);
         } else {
-          out_ += fmt::format("<td{}>{}</td>", align_class(c), text);
+          out_ += fmt::format("<td{}{}>{}</td>", align_class(c), style, text);
         }
       }
       out_ += "</tr>\n";

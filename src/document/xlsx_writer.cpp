@@ -118,7 +118,12 @@ struct Style {
   bool right = false;
   double font_size = 0;  // 0: the default
   std::string num_format;
-  auto key() const { return std::tie(bold, top_border, bottom_border, wrap, right, font_size, num_format); }
+  std::optional<std::uint32_t> fill;        // background, 0xRRGGBB
+  std::optional<std::uint32_t> font_colour;
+  int indent = 0;                           // Excel's indent levels
+  auto key() const {
+    return std::tie(bold, top_border, bottom_border, wrap, right, font_size, num_format, fill, font_colour, indent);
+  }
   bool operator<(const Style& o) const { return key() < o.key(); }
 };
 
@@ -147,6 +152,15 @@ Style cell_style(bool total, bool right) {
   return s;
 }
 
+// The document model's cell style on top of the table's own (colours checked by hex_digits).
+void with_cell_style(Style& s, const CellStyle* cs) {
+  if (cs == nullptr) return;
+  if (!cs->fill.empty()) s.fill = static_cast<std::uint32_t>(std::stoul(hex_digits(cs->fill), nullptr, 16));
+  if (!cs->text.empty()) s.font_colour = static_cast<std::uint32_t>(std::stoul(hex_digits(cs->text), nullptr, 16));
+  s.bold = s.bold || cs->bold;
+  s.indent = cs->indent;
+}
+
 class Formats {
  public:
   explicit Formats(lxw_workbook* wb) : wb_(wb) {}
@@ -166,6 +180,16 @@ class Formats {
     if (s.right) format_set_align(f, LXW_ALIGN_RIGHT);
     if (s.font_size > 0) format_set_font_size(f, s.font_size);
     if (!s.num_format.empty()) format_set_num_format(f, s.num_format.c_str());
+    if (s.fill) {
+      format_set_pattern(f, LXW_PATTERN_SOLID);
+      format_set_bg_color(f, *s.fill);
+    }
+    if (s.font_colour) format_set_font_color(f, *s.font_colour);
+    if (s.indent > 0) {
+      // Excel indents only a left (or right) aligned cell.
+      if (!s.right) format_set_align(f, LXW_ALIGN_LEFT);
+      format_set_indent(f, static_cast<uint8_t>(std::min(s.indent, 15)));
+    }
     made_.emplace(s, f);
     return f;
   }
@@ -293,10 +317,12 @@ void write_table_sheet(lxw_workbook* wb, Formats& formats, const XlsxSheet& shee
   }
 
   lxw_row_t row = kFirstBodyRow;
-  for (const auto& r : t.rows) {
+  for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
+    const auto& r = t.rows[ri];
     bool total = r.kind == table::RowKind::total;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       Style s = cell_style(total, t.columns[c].align == table::Align::right);
+      with_cell_style(s, style_of(sheet.styles, ri, c));
       auto col = static_cast<lxw_col_t>(c);
       if (c >= r.cells.size()) {
         out.text(row, col, "", formats.get(s));
@@ -491,7 +517,7 @@ std::vector<XlsxSheet> xlsx_sheets(const Document& doc) {
     const auto* tb = std::get_if<TableBlock>(&block);
     if (tb == nullptr) continue;
     ++position;
-    sheets.push_back({fmt::format("Table {}", tb->number != 0 ? tb->number : position), tb->table, ""});
+    sheets.push_back({fmt::format("Table {}", tb->number != 0 ? tb->number : position), tb->table, "", tb->styles});
   }
   return sheets;
 }

@@ -28,6 +28,7 @@ struct XlsxSheet {
   std::string label;    // "Table 3": the sheet name (made valid and unique) and the title's prefix
   table::Table table;   // its notes print under it, one per row
   std::string source;   // printed after the notes as "Source: …" unless a note says the same; may be empty
+  CellStyles styles = {};  // by (row, column) of table.rows: fill, font colour, bold, indent
 };
 
 struct XlsxWorkbookInfo {

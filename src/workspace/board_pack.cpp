@@ -21,6 +21,9 @@ using table::Cell;
 Cell text(const std::string& s) { return Cell{s, std::nullopt}; }
 std::string str(const Json& j) { return j.is_null() ? "" : j.is_string() ? j.get<std::string>() : j.dump(); }
 
+// A RAG cell shaded in the key's colour, bold; the word itself is the cell's text.
+document::CellStyle rag_style(Rag r) { return document::CellStyle{std::string(rag_colour(r)), "", true, 0}; }
+
 std::string number_text(double v) {
   if (v == static_cast<double>(static_cast<long long>(v))) return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{:.1f}", v);
@@ -60,6 +63,7 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
                      {"what", "What we will do", Align::left},  {"lead", "Responsible agency / officer", Align::left},
                      {"due", "Due", Align::left},               {"rag", "RAG status", Align::left},
                      {"reason", "RAG reason", Align::left},     {"progress", "Progress to date", Align::left}};
+  document::CellStyles tracker_styles, history_styles;
   std::vector<std::string> quarters;
   std::map<std::pair<std::int64_t, std::string>, std::string> rag_by_quarter;
   std::vector<std::pair<std::string, Json>> all_actions;  // priority code, action
@@ -72,6 +76,7 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
         rag_by_quarter[{a["id"].get<std::int64_t>(), q["quarter"]}] = q["rag"];
         if (!str(q["progress"]).empty()) progress = fmt::format("{}: {}", str(q["quarter"]), str(q["progress"]));
       }
+      if (Rag r = parse_rag(str(a["rag"])); r != Rag::none) tracker_styles[{tracker.rows.size(), 5}] = rag_style(r);
       std::string lead = str(a["lead_agency"]) + (str(a["lead_officer"]).empty() ? "" : " (" + str(a["lead_officer"]) + ")");
       tracker.rows.push_back({{text(fmt::format("{}. {}", str(p["code"]), str(p["title"]))), text(str(a["code"])),
                                text(str(a["description"])), text(lead), text(str(a["due"])),
@@ -93,7 +98,9 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
     r.cells = {text(code), text(str(a["code"]))};
     for (const auto& q : quarters) {
       auto it = rag_by_quarter.find({a["id"].get<std::int64_t>(), q});
-      r.cells.push_back(text(it == rag_by_quarter.end() ? "" : std::string(rag_title(parse_rag(it->second)))));
+      const Rag rag = it == rag_by_quarter.end() ? Rag::none : parse_rag(it->second);
+      if (rag != Rag::none) history_styles[{history.rows.size(), r.cells.size()}] = rag_style(rag);
+      r.cells.push_back(text(it == rag_by_quarter.end() ? "" : std::string(rag_title(rag))));
     }
     history.rows.push_back(std::move(r));
   }
@@ -117,8 +124,8 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
                        "within 10% of it; off track beyond that (docs/WORKSPACE.md).");
 
   doc.blocks.push_back(Heading{1, "Action plan", "action-plan"});
-  doc.blocks.push_back(TableBlock{"tracker", tracker});
-  doc.blocks.push_back(TableBlock{"rag-history", history});
+  doc.blocks.push_back(TableBlock{"tracker", tracker, 0, std::move(tracker_styles)});
+  doc.blocks.push_back(TableBlock{"rag-history", history, 0, std::move(history_styles)});
   if (!kpis.rows.empty()) doc.blocks.push_back(TableBlock{"kpis", kpis});
   if (indicators) {
     table::Table live;
@@ -188,18 +195,6 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
   return doc;
 }
 
-std::string shade_rag_cells(std::string html) {
-  for (Rag r : {Rag::red, Rag::amber, Rag::green, Rag::complete}) {
-    std::string from = fmt::format("<td>{}</td>", rag_title(r));
-    std::string to = fmt::format("<td class=\"rag-{}\" style=\"background:{};font-weight:bold\">{}</td>", rag_name(r),
-                                 rag_colour(r), rag_title(r));
-    for (auto pos = html.find(from); pos != std::string::npos; pos = html.find(from, pos + to.size())) {
-      html.replace(pos, from.size(), to);
-    }
-  }
-  return html;
-}
-
 std::vector<std::string> export_board_pack(Workspace& w, const std::string& meeting, const std::string& out_dir,
                                            const std::string& formats, const IndicatorSource* indicators) {
   namespace fs = std::filesystem;
@@ -214,7 +209,7 @@ std::vector<std::string> export_board_pack(Workspace& w, const std::string& meet
   auto html_path = (fs::path(out_dir) / "board-pack.html").string();
   if (html || pdf) {
     std::ofstream f(html_path, std::ios::binary);
-    f << shade_rag_cells(document::render_html(doc));
+    f << document::render_html(doc);
     if (!f) throw IoError(fmt::format("{}: cannot write", html_path));
     written.push_back(html_path);
   }

@@ -6,8 +6,9 @@
 //   - the action-point register of the meeting (and points still open from earlier meetings);
 //   - the agenda, closed session first, each item marked closed or public;
 //   - the RAG key.
-// RAG cells carry the word (RED, AMBER, GREEN, COMPLETE), so no meaning rests on colour; the HTML and
-// the PDF printed from it also shade them in the key's colours.
+// RAG cells carry the word (RED, AMBER, GREEN, COMPLETE), so no meaning rests on colour, and are shaded
+// in the key's colours (workspace::rag_colour) through the document model's cell style, so the HTML,
+// the PDF printed from it and the DOCX all show them.
 #pragma once
 
 #include <string>
@@ -30,8 +31,5 @@ std::vector<std::pair<std::string, LiveIndicator>> evaluate_indicators(Workspace
 // paths written. PDF needs the HTML (written alongside).
 std::vector<std::string> export_board_pack(Workspace& w, const std::string& meeting, const std::string& out_dir,
                                            const std::string& formats, const IndicatorSource* indicators = nullptr);
-
-// The HTML with each RAG cell shaded (the document model's tables carry text only).
-std::string shade_rag_cells(std::string html);
 
 }  // namespace csa::workspace

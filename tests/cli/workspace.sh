@@ -89,10 +89,11 @@ class T(HTMLParser):
         a = dict(attrs)
         if tag == "caption": self.cell = ""
         if tag == "tr": self.row = []
-        if tag in ("td", "th"): self.cell = ""; self.styles.append((a.get("class"), a.get("style")))
+        if tag in ("td", "th"): self.cell = ""; self.style = a.get("style")
     def handle_endtag(self, tag):
         if tag == "caption": self.cur = self.cell.split(": ", 1)[1]; self.tables[self.cur] = []; self.cell = None
-        if tag in ("td", "th") and self.row is not None: self.row.append(self.cell.strip()); self.cell = None
+        if tag in ("td", "th") and self.row is not None:
+            self.row.append(self.cell.strip()); self.styles.append((self.cur, self.cell.strip(), self.style)); self.cell = None
         if tag == "tr": self.tables[self.cur].append(self.row); self.row = None
     def handle_data(self, d):
         if self.cell is not None: self.cell += d
@@ -110,10 +111,30 @@ ap = t.tables["Action points"]
 assert ap[1][0] == "10/03" and ap[1][3].startswith("Open: Carried over from the meeting of 2024-10-01"), ap
 k = t.tables["We will check that we're on track by"]
 assert k[1][2:] == ["2018/19 Q3", "167", "151", "at risk"], k
-assert ("rag-red", "background:#f4c7c3;font-weight:bold") in t.styles
+# RAG cells shaded in the key's colours (workspace/rules.cpp rag_colour), the word kept; nothing else shaded.
+key = {"RED": "#F4C7C3", "AMBER": "#FFE8A3", "GREEN": "#CCE2D8", "COMPLETE": "#A7D3B5"}
+shaded = [(tbl, txt, st) for tbl, txt, st in t.styles if st and "background" in st]
+assert shaded and all(st == "background:%s;font-weight:bold;padding-left:0.4rem;" % key[txt] for tbl, txt, st in shaded), shaded
+assert all(st for tbl, txt, st in t.styles if txt in key and tbl in ("Action plan tracker", "RAG status by quarter")), t.styles
 PY
 pdftotext pack/board-pack.pdf - | grep -q "Action plan tracker" || fail "PDF lacks the tracker"
 pdftotext pack/board-pack.pdf - | tr "\n" " " | grep -q "Terms of Reference for an e-scooter group" || fail "PDF lacks the action point"
 unzip -p pack/board-pack.docx word/document.xml | grep -q "Deliver localised communications" || fail "DOCX lacks the action"
 unzip -p pack/board-pack.docx word/document.xml | grep -q "AMBER" || fail "DOCX lacks the RAG"
+# The DOCX shades the same cells (w:shd on the cell's w:tcPr): every cell whose text is a RAG word in
+# the two RAG tables carries its key colour, and no other cell is shaded.
+unzip -p pack/board-pack.docx word/document.xml > pack/document.xml
+python3 - <<'PY' || fail "DOCX RAG shading"
+import re
+xml = open("pack/document.xml").read()
+key = {"RED": "F4C7C3", "AMBER": "FFE8A3", "GREEN": "CCE2D8", "COMPLETE": "A7D3B5"}
+cells = re.findall(r"<w:tc>(.*?)</w:tc>", xml)
+rag = [(c, re.sub(r"<[^>]+>", "", c)) for c in cells]
+words = [(c, w) for c, w in rag if w in key]
+assert len(words) >= 5, len(words)  # tracker: RED, AMBER; history: RED, GREEN, AMBER
+for c, w in words:
+    assert 'w:fill="%s"' % key[w] in c, (w, c)
+assert sum("w:shd" in c for c in cells) == len(words), "only RAG cells are shaded"
+assert "csa-cell" not in xml
+PY
 echo "workspace: CLI, rules, audit and board pack (HTML, PDF, DOCX) passed"
