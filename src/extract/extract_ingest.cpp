@@ -309,7 +309,7 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
             "{}:{}: total row '{}', column {}: {} but the {} stored categories sum to {}{}; nothing of the file is "
             "stored",
             path, total_row->first, m.series.total_row, m.series.periods[p].first, number_text(total_row->second[p]),
-            parsed.result.rows_read - static_cast<std::int64_t>(parsed.quarantine.size()), number_text(sums[p]),
+            parsed.result.rows_read - 1 - static_cast<std::int64_t>(parsed.quarantine.size()), number_text(sums[p]),
             parsed.quarantine.empty() ? "" : fmt::format(" ({} row(s) quarantined)", parsed.quarantine.size())));
       }
     }
