@@ -236,8 +236,13 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
           }
           totals.push_back(*v);
         }
+        // A row read like any other, so read = stored + quarantined holds: stored (the tables show
+        // the file's own total) after it is checked below to equal the sum of the categories.
+        ++parsed.result.rows_read;
+        for (std::size_t p = 0; p < totals.size(); ++p)
+          parsed.values.push_back({m.series.name, std::string(category), m.series.periods[p].second, totals[p]});
         total_row.emplace(static_cast<std::int64_t>(record.line), std::move(totals));
-        continue;  // a check, not a row
+        continue;
       }
       ++parsed.result.rows_read;
       if (record.fields.size() != columns->header_fields) {
