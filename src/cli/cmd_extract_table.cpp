@@ -228,6 +228,11 @@ void run_extract_table(const ExtractTableArgs& a) {
   } else {
     throw InputError(fmt::format("--table '{}' is not known; use one of: {}", t, kTables));
   }
+  // The CADET and marker tables as the seeds print them (7,416) for people; CSV and JSON stay plain.
+  const bool for_people = format == table::Format::text || format == table::Format::markdown;
+  if (for_people && (t == "cadet" || t == "da" || t == "hate")) {
+    for (auto& tab : out) tab = ea::with_thousands_separators(std::move(tab));
+  }
   print_tables(out, format);
 }
 

@@ -72,7 +72,8 @@ class Builder {
     }
     // The chapters local extracts enable, each only when its data is loaded (report/extract_chapters.hpp).
     if (in_.only_themes.empty() && in_.store != nullptr) {
-      append_extract_chapters({.store = in_.store, .geography = &g_, .area = a_.area, .latest_end = a_.latest().last(), .suppress_under = cfg_.suppress_under},
+      append_extract_chapters({.store = in_.store, .geography = &g_, .area = a_.area, .latest_end = a_.latest().last(), .suppress_under = cfg_.suppress_under,
+                               .persistent_from = cfg_.extracts.persistent_offender_threshold, .keywords = cfg_.extracts.keywords},
                               out_.document, out_.claims);
     }
     places();

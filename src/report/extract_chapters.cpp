@@ -13,6 +13,7 @@
 #include "extract_analysis/cadet.hpp"
 #include "extract_analysis/domestic_abuse_incidents.hpp"
 #include "extract_analysis/incident_tables.hpp"
+#include "extract_analysis/keywords.hpp"
 #include "extract_analysis/marker_breakdowns.hpp"
 #include "extract_analysis/offenders.hpp"
 #include "extract_analysis/partner_series.hpp"
@@ -64,6 +65,7 @@ class ChapterWriter {
   }
 
   void write() {
+    if (!in_.keywords.empty()) word_lists_ = ea::read_word_lists(in_.keywords);
     crimes_ = extract::load_extract_set(*in_.store, DatasetKind::crime);
     if (!crimes_.records.empty()) {
       hierarchy_.emplace(offence::load_default_hierarchy());
@@ -91,27 +93,27 @@ class ChapterWriter {
     doc_.blocks.emplace_back(std::in_place_type<Paragraph>, Paragraph{std::move(text), style});
   }
   void table(const std::string& id, table::Table t) {
-    tables_[id] = t;
-    doc_.blocks.emplace_back(std::in_place_type<TableBlock>, TableBlock{id, std::move(t), 0});
+    hold(id, std::move(t));
+    put(id);
   }
   // A table kept for the text to quote before it is placed (the text comes first, then the table).
-  void hold(const std::string& id, table::Table t) { tables_[id] = std::move(t); }
-  void put(const std::string& id) {
-    doc_.blocks.emplace_back(std::in_place_type<TableBlock>, TableBlock{id, tables_.at(id), 0});
+  void hold(const std::string& id, table::Table t) { tables_[id] = TableBlock{id, std::move(t), 0}; }
+  void put(const std::string& id) { doc_.blocks.emplace_back(std::in_place_type<TableBlock>, tables_.at(id)); }
+  // The hierarchy tables (CADET, marker by offence) as the seeds print them: without the node id
+  // (it is for machines, csa extract-table), counts with thousands separators, and each label
+  // indented by its depth through the cell style rather than leading spaces; rows are then found by
+  // their plain label (labels are unique in the tree).
+  void hold_hierarchy(const std::string& id, table::Table t) {
+    if (!t.columns.empty() && t.columns.front().key == "node") {
+      t.columns.erase(t.columns.begin());
+      for (auto& r : t.rows)
+        if (!r.cells.empty()) r.cells.erase(r.cells.begin());
+    }
+    TableBlock b{id, ea::with_thousands_separators(std::move(t)), 0};
+    document::indent_from_leading_spaces(b, 0);
+    tables_[id] = std::move(b);
   }
-  // The hierarchy tables lead with the node id for machines (csa extract-table); a reader needs only
-  // the labels, so the report drops it and rows are found by their (indented) label.
-  static table::Table without_ids(table::Table t) {
-    if (t.columns.empty() || t.columns.front().key != "node") return t;
-    t.columns.erase(t.columns.begin());
-    for (auto& r : t.rows)
-      if (!r.cells.empty()) r.cells.erase(r.cells.begin());
-    return t;
-  }
-  std::string row_of(int node) const {
-    const auto& n = hierarchy_->node(node);
-    return std::string(static_cast<std::size_t>(2 * n.depth), ' ') + n.label;
-  }
+  std::string row_of(int node) const { return hierarchy_->node(node).label; }
   void synthetic_warning(const extract::ExtractSet& set) {
     if (set.any_synthetic()) p(kSyntheticWarning, Paragraph::Style::warning);
   }
@@ -120,7 +122,7 @@ class ChapterWriter {
   bool shown(const std::string& id, const std::string& row, const std::string& column) const {
     auto it = tables_.find(id);
     if (it == tables_.end()) return false;
-    const table::Cell* c = table::find_cell(it->second, row, column);
+    const table::Cell* c = table::find_cell(it->second.table, row, column);
     return c != nullptr && c->value.has_value();
   }
   // A count quoted in text, counted here from the records, registered against the table's cell.
@@ -170,13 +172,39 @@ class ChapterWriter {
     return s + ")";
   }
 
+  // Keyword searches ([extracts] keywords) of the set's free text, when a word list reads this kind
+  // of record: the table over the year and the one before, and a sentence quoting each list's
+  // records caught in the year and their share of all the area's records, counted here.
+  void keyword_tables(const extract::ExtractSet& set, const period::Window& year, const std::string& id) {
+    std::vector<const ea::WordList*> lists;
+    for (const auto& l : word_lists_)
+      if (l.dataset == set.kind) lists.push_back(&l);
+    if (lists.empty()) return;
+    hold(id, ea::keyword_table(word_lists_, set, scope_, period::years_back(year, 2)));
+    const auto sel = ea::select(set, scope_, year);
+    const auto n = static_cast<std::int64_t>(sel.rows.size());
+    const std::string count = "count_" + year.label(), share = "share_" + year.label();
+    std::vector<std::string> parts;
+    for (const auto* l : lists) {
+      std::int64_t hit = 0;
+      for (std::size_t r : sel.rows)
+        if (ea::caught(set.records[r].free_text, *l)) ++hit;
+      if (n == 0 || !shown(id, l->label, count) || !shown(id, l->label, share)) continue;
+      parts.push_back(fmt::format("{} caught {} records, {} of all", l->label, claim_count(hit, id, l->label, count),
+                                  claim_share(hit, n, id, l->label, share)));
+    }
+    p(fmt::format("Keyword searches of the records' free text in {} ({{ref:{}}}): {}.", year.description(), id,
+                  parts.empty() ? std::string("no list catches enough records to show") : join_list(parts)));
+    put(id);
+  }
+
   // ---- 1. violence and the offence hierarchy -----------------------------------------------------
   void offences_chapter() {
     const std::string id = "tbl-extract-cadet";
     h(1, "Violence and the offence hierarchy", "ch-extract-offences");
     synthetic_warning(crimes_);
-    hold(id, without_ids(ea::cadet_table(*hierarchy_, crimes_, scope_,
-                                         ea::CadetRequest{*earlier_, *latest_, ea::CadetRequest::ChangeStyle::cadet, {}, true, true})));
+    hold_hierarchy(id, ea::cadet_table(*hierarchy_, crimes_, scope_,
+                                       ea::CadetRequest{*earlier_, *latest_, ea::CadetRequest::ChangeStyle::cadet, {}, true, true}));
     p(fmt::format("The force's own crime records give the whole Home Office offence hierarchy, which police.uk merges into "
                   "14 categories: {{ref:{}}} compares {} with {} for {}, by the date each crime was recorded.",
                   id, latest_->description(), earlier_->description(), area_.name));
@@ -210,6 +238,7 @@ class ChapterWriter {
     }
     if (!largest.empty()) p(fmt::format("The largest changes among the other offence groups: {}.", join_list(largest)));
     put(id);
+    keyword_tables(crimes_, *latest_, "tbl-extract-crime-keywords");
   }
 
   // ---- 2. domestic abuse ---------------------------------------------------------------------------
@@ -221,7 +250,7 @@ class ChapterWriter {
     h(1, "Domestic abuse", "ch-extract-da");
     if (crimes_.any_synthetic() || incidents.any_synthetic()) p(kSyntheticWarning, Paragraph::Style::warning);
     const std::string id = "tbl-extract-da";
-    hold(id, without_ids(ea::marker_by_offence_table(*hierarchy_, extract::marker_domestic_abuse, crimes_, scope_, *latest_)));
+    hold_hierarchy(id, ea::marker_by_offence_table(*hierarchy_, extract::marker_domestic_abuse, crimes_, scope_, *latest_));
     std::string s = fmt::format("In {}, {} crimes in {} carried the domestic abuse marker ({{ref:{}}})", latest_->description(),
                                 claim_count(da, id, row_of(all), "count_marked"), area_.name, id);
     const int vap = hierarchy_->find("vap");
@@ -243,6 +272,7 @@ class ChapterWriter {
       p(fmt::format("{{ref:{}}} sets the domestic abuse incidents the police attended beside the crimes: how many were "
                     "crimed and how many remain incidents only, by the incident's start date.",
                     iid));
+      keyword_tables(incidents, year, "tbl-extract-da-keywords");
     }
   }
 
@@ -256,8 +286,8 @@ class ChapterWriter {
     h(1, "Hate crime", "ch-extract-hate");
     synthetic_warning(crimes_);
     const std::string sid = "tbl-extract-hate-strands", oid = "tbl-extract-hate-offences";
-    hold(sid, ea::hate_strand_table(crimes_, scope_, *latest_));
-    hold(oid, without_ids(ea::marker_by_offence_table(*hierarchy_, extract::marker_hate, crimes_, scope_, *latest_)));
+    hold_hierarchy(sid, ea::hate_strand_table(crimes_, scope_, *latest_));
+    hold_hierarchy(oid, ea::marker_by_offence_table(*hierarchy_, extract::marker_hate, crimes_, scope_, *latest_));
     std::string s = fmt::format("{} hate crimes were recorded in {} in {}", shown(sid, "All hate crimes", "count")
                                                                                  ? claim_count(any, sid, "All hate crimes", "count")
                                                                                  : std::string("Fewer than five"),
@@ -428,6 +458,7 @@ class ChapterWriter {
                     shown(first, "Total", col) ? claim_count(n, first, "Total", col) + " records" : std::string("the records"),
                     year.description(), area_.name, join_list(refs)));
       for (std::size_t i = 0; i < tables.size(); ++i) put(fmt::format("tbl-extract-{}-{}", src->id, i + 1));
+      keyword_tables(set, year, fmt::format("tbl-extract-{}-keywords", src->id));
     }
     if (treatment) {
       h(2, "Drug and alcohol treatment", "ch-extract-treatment");
@@ -454,7 +485,8 @@ class ChapterWriter {
   std::optional<offence::Hierarchy> hierarchy_;
   std::optional<period::Window> latest_, earlier_;
   ea::Selection now_, before_;
-  std::map<std::string, table::Table> tables_;  // copies, to check a cell is printed before quoting it
+  std::vector<ea::WordList> word_lists_;  // [extracts] keywords; empty: no keyword tables
+  std::map<std::string, TableBlock> tables_;  // as printed, to check a cell is printed before quoting it
 };
 
 }  // namespace

@@ -7,7 +7,8 @@
 // registers every figure a sentence quotes as a claim on its table cell. The claimed values are
 // counted here from the records (count_under, count_marked below), apart from the tables, so the
 // self-check "text equals tables" compares two calculations. A chapter fed by a synthetic batch
-// opens with a warning paragraph.
+// opens with a warning paragraph. With word lists ([extracts] keywords), each chapter of a dataset the
+// lists read gains a keyword table (records caught by each list and the share they are of all records).
 #pragma once
 
 #include <cstdint>
@@ -27,7 +28,8 @@ struct ExtractChapterInputs {
   int area = -1;                  // the district, index into geography
   period::Month latest_end;       // the report's latest year ends here; the extracts use it when they reach it
   std::int64_t suppress_under = 5;
-  int persistent_from = 6;        // crimes in a year that make a persistent offender
+  int persistent_from = 6;        // crimes in a year that make a persistent offender ([extracts] persistent_offender_threshold)
+  std::string keywords = {};      // word lists (examples/keywords.toml); empty: no keyword tables ([extracts] keywords)
 };
 
 // Appends the chapters for the extracts the store holds (none when it holds none).

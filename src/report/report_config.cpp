@@ -9,6 +9,7 @@
 #include "config/toml_file.hpp"
 #include "core/error.hpp"
 #include "period/month.hpp"
+#include "taxonomy/closest_name.hpp"
 
 namespace csa::report {
 namespace {
@@ -21,8 +22,10 @@ class Reader {
   void only(const toml::table& table, std::string_view where, std::set<std::string_view> known) const {
     for (const auto& [key, node] : table) {
       if (!known.contains(key.str())) {
-        throw InputError(fmt::format("{}:{}: unknown key '{}' in {}; known keys: {}", path_, node.source().begin.line,
-                                     key.str(), where, fmt::join(known, ", ")));
+        auto guess = taxonomy::closest_name(key.str(), std::vector<std::string>(known.begin(), known.end()));
+        throw InputError(fmt::format("{}:{}: unknown key '{}' in {}{}; known keys: {}", path_, node.source().begin.line,
+                                     key.str(), where, guess ? fmt::format("; did you mean '{}'?", *guess) : "",
+                                     fmt::join(known, ", ")));
       }
     }
   }
@@ -69,7 +72,7 @@ ReportConfig load_report_config(const std::string& path) {
   ReportConfig c;
   c.path = path;
   Reader r(path, doc);
-  r.only(doc, "the file", {"report", "suppression", "classification", "geography"});
+  r.only(doc, "the file", {"report", "suppression", "classification", "geography", "extracts"});
 
   const toml::table* rep = doc["report"].as_table();
   if (rep == nullptr) throw InputError(fmt::format("{}: a [report] table is required, with at least area = \"…\"", path));
@@ -142,6 +145,21 @@ ReportConfig load_report_config(const std::string& path) {
     r.get(*g, "top_wards", c.geography.top_wards, "3");
     r.get(*g, "focus_wards", c.geography.focus_wards, "3");
     r.get(*g, "top_rank_in_all", c.geography.top_rank_in_all, "4");
+  }
+  if (const toml::table* e = doc["extracts"].as_table()) {
+    r.only(*e, "[extracts]", {"persistent_offender_threshold", "keywords"});
+    r.get(*e, "persistent_offender_threshold", c.extracts.persistent_offender_threshold, "6");
+    r.get(*e, "keywords", c.extracts.keywords, "\"../keywords.toml\"");
+    if (c.extracts.persistent_offender_threshold < 2 || c.extracts.persistent_offender_threshold > 100) {
+      throw InputError(fmt::format("{}: [extracts] persistent_offender_threshold = {} is out of range; use 2 to 100 crimes a year",
+                                   at(*e, "persistent_offender_threshold"), c.extracts.persistent_offender_threshold));
+    }
+    c.extracts.keywords = r.resolve(c.extracts.keywords);
+    if (!c.extracts.keywords.empty() && !std::filesystem::is_regular_file(c.extracts.keywords)) {
+      throw InputError(fmt::format("{}: [extracts] keywords: no file {}; give the word lists' path relative to this file, "
+                                   "e.g. keywords = \"../keywords.toml\"",
+                                   at(*e, "keywords"), c.extracts.keywords));
+    }
   }
   return c;
 }

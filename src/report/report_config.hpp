@@ -34,6 +34,12 @@ struct GeographicRules {
   int top_rank_in_all = 4;
 };
 
+// The chapters from local extracts (docs/EXTRACTS.md, report/extract_chapters.hpp).
+struct ExtractsConfig {
+  int persistent_offender_threshold = 6;  // crimes in a year that make a persistent offender (2..100)
+  std::string keywords;                   // resolved path to word lists (examples/keywords.toml); empty: none
+};
+
 struct ReportConfig {
   std::string path;             // the config file, for messages
   std::string title;            // default: "Community Safety Strategic Assessment: <area>"
@@ -50,6 +56,7 @@ struct ReportConfig {
   std::int64_t suppress_under = 5;  // counts 1..N-1 print as <N at ward level; 0 or 1: none
   ClassificationRules classification;
   GeographicRules geography;
+  ExtractsConfig extracts;
 };
 
 // Throws InputError naming the file, line and key on a malformed or unknown entry.

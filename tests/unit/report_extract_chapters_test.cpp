@@ -34,8 +34,9 @@ namespace csa::report {
 namespace {
 
 namespace tw = csa::testworld;
-// Rows of the hierarchy tables, by their label indented two spaces per level (the report drops the id column).
-const std::string kVap = "    Violence against the person";
+// Rows of the hierarchy tables, by their label (the report drops the id column and indents the label by
+// its depth through the cell style, not with spaces).
+const std::string kVap = "Violence against the person";
 const std::string kDir = std::string(CSA_FIXTURES_DIR) + "/extract_analysis/";
 
 std::vector<std::string> split(const std::string& line) {
@@ -209,7 +210,7 @@ TEST_F(ReportExtractChapters, EveryChapterTheCrimeExtractEnablesAppearsAndSaysIt
 TEST_F(ReportExtractChapters, TheTextQuotesTheIndependentCountsAgainstTheirCells) {
   EXPECT_EQ(cell("tbl-extract-cadet", kVap, "count_later"), 18.0);
   EXPECT_EQ(cell("tbl-extract-cadet", kVap, "count_earlier"), 17.0);
-  EXPECT_EQ(cell("tbl-extract-cadet", "    Sexual offences", "count_later"), 7.0);
+  EXPECT_EQ(cell("tbl-extract-cadet", "Sexual offences", "count_later"), 7.0);
   EXPECT_TRUE(claimed("tbl-extract-cadet", kVap, "count_later", 18));
   EXPECT_TRUE(claimed("tbl-extract-cadet", kVap, "count_earlier", 17));
   EXPECT_TRUE(claimed("tbl-extract-da", "All crime (excluding fraud)", "count_marked", 28));
