@@ -1,4 +1,5 @@
-// Builds the atlas into web/dist: index.html, app.js (esbuild bundle of src/main.js with MapLibre
+// Builds the atlas into web/dist: index.html and workspace.html (the partnership workspace's pages,
+// workspace.js), app.js (esbuild bundle of src/main.js with MapLibre
 // and Chart.js), app.css (GOV.UK Frontend compiled from Sass with system fonts, no GDS Transport,
 // plus MapLibre's and the atlas's own styles) and MapLibre's worker. Nothing is fetched at run time.
 import * as esbuild from 'esbuild';
@@ -15,17 +16,20 @@ const started = Date.now();
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await esbuild.build({
-  entryPoints: [join(root, 'src/main.js')],
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  sourcemap: false,
-  target: ['es2022'],
-  outfile: join(dist, 'app.js'),
-  legalComments: 'linked',
-  logLevel: 'warning',
-});
+// The atlas (app.js) and the partnership workspace's pages (workspace.js), each its own bundle.
+for (const [entry, out] of [['src/main.js', 'app.js'], ['src/workspace.js', 'workspace.js']]) {
+  await esbuild.build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: false,
+    target: ['es2022'],
+    outfile: join(dist, out),
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+}
 
 const css = sass.compile(join(root, 'src/app.scss'), {
   loadPaths: [join(nm, 'govuk-frontend/dist'), nm],
@@ -40,5 +44,6 @@ writeFileSync(join(dist, 'app.css'), maplibreCss + '\n' + css.css);
 // MapLibre 6 starts its worker from this file (a module worker); .js so any server types it right.
 copyFileSync(join(nm, 'maplibre-gl/dist/maplibre-gl-worker.mjs'), join(dist, 'maplibre-gl-worker.js'));
 copyFileSync(join(root, 'src/index.html'), join(dist, 'index.html'));
+copyFileSync(join(root, 'src/workspace.html'), join(dist, 'workspace.html'));
 copyFileSync(join(root, 'src/favicon.svg'), join(dist, 'favicon.svg'));
 console.log(`web/dist built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
