@@ -24,7 +24,7 @@ constexpr std::uint64_t kProgressRows = 1u << 16;
 // Records per chunk handed from the parsing thread to the writing one: large enough that the
 // hand-over costs nothing per row, small enough that the writer starts at once. Chunks go back and
 // forth: the writer returns each one it has stored, and the parser overwrites its Records.
-constexpr std::size_t kChunkRecords = 4096;
+constexpr std::size_t kChunkRecords = 1024;
 constexpr std::size_t kChunksQueued = 8;
 
 // Parses a file on its own thread while the store writes the chunks already parsed (one transaction).
@@ -66,7 +66,6 @@ class ParsingStream final : public store::ExtractStream {
 
   ExtractFileResult& result() { return parsed_.result; }
 
- private:
   void start() {
     thread_ = std::thread([this] {
       try {
@@ -95,6 +94,7 @@ class ParsingStream final : public store::ExtractStream {
     });
   }
 
+ private:
   // Waits for the parsing thread. When the writer gave up before the end (an error), the parser is
   // told to stop at its next hand-over.
   void stop() {
@@ -350,8 +350,12 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
         result = std::move(parsed.result);
         result.write = store.write_series_batch(std::move(parsed.batch), parsed.values, parsed.quarantine);
       } else {
-        store::ExtractBatchInfo info = batch_identity(files[i], m);
+        // Parsing starts while the content hash is taken, so the hash is not a pass before all the
+        // work; when the file turns out unchanged, the parser is stopped at its next hand-over,
+        // having parsed at most kChunksQueued chunks for nothing.
         ParsingStream stream(files[i], m, codes, progress);
+        stream.start();
+        store::ExtractBatchInfo info = batch_identity(files[i], m);
         auto write = store.write_extract_stream(info, stream);
         if (write.action == store::BatchWriteResult::Action::unchanged) {
           result.path = files[i];
