@@ -24,7 +24,7 @@ class Reader {
       if (!known.contains(key.str())) {
         auto guess = taxonomy::closest_name(key.str(), std::vector<std::string>(known.begin(), known.end()));
         throw InputError(fmt::format("{}:{}: unknown key '{}' in {}{}; known keys: {}", path_, node.source().begin.line,
-                                     key.str(), where, guess ? fmt::format("; did you mean '{}'?", *guess) : "",
+                                     key.str(), where, guess ? fmt::format(" (did you mean '{}'?)", *guess) : "",
                                      fmt::join(known, ", ")));
       }
     }
