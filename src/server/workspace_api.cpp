@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -348,17 +349,24 @@ std::string WorkspaceApi::plan() {
   Json out = Json::object();
   out["rag_key"] = rag_key();
   out["priorities"] = Json::array();
+  // Every action's quarters and links in two queries, not two per action (1,000 actions: see
+  // docs/BENCHMARKS.md section 8).
+  std::map<std::int64_t, Json> quarters, links;
+  for (auto& q : workspace::fetch_where(w_.db(), workspace::entity("action_quarter"), "", {}, "action_id, quarter")) {
+    const std::int64_t aid = q["action_id"];
+    quarters[aid].push_back(std::move(q));
+  }
+  for (const auto& row : w_.db().query("SELECT l.action_id, p.code FROM action_links l JOIN priorities p ON p.id = "
+                                       "l.priority_id ORDER BY l.action_id, p.code")) {
+    links[row.int64(0)].push_back(row.text(1));
+  }
   for (auto p : w_.priorities()) {
     const std::int64_t pid = p["id"];
     p["actions"] = Json::array();
     for (auto act : w_.actions(pid)) {
-      act["quarters"] = w_.action_quarters(act["id"]);
-      act["links"] = Json::array();
-      for (const auto& row : w_.db().query("SELECT p.code FROM action_links l JOIN priorities p ON p.id = l.priority_id "
-                                           "WHERE l.action_id = ? ORDER BY p.code",
-                                           {act["id"].get<std::int64_t>()})) {
-        act["links"].push_back(row.text(0));
-      }
+      const std::int64_t aid = act["id"];
+      act["quarters"] = quarters.contains(aid) ? quarters[aid] : Json::array();
+      act["links"] = links.contains(aid) ? links[aid] : Json::array();
       p["actions"].push_back(std::move(act));
     }
     p["kpis"] = Json::array();

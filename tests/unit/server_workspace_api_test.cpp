@@ -149,7 +149,14 @@ TEST_F(ServerWorkspaceApi, RagChangeStaleEditAndAuditThroughTheApi) {
                  l, l.csrf)
                 .status,
             200);
+  // An action serving two priorities lists the other one (the plan reads links in one query).
+  w_->add_priority({"kh", ws::Role::editor}, {"2", "Reduce violence", "2018-04", "2019-03", "", "", "", std::nullopt});
+  ASSERT_EQ(post("actions", Json{{"priority", "1"}, {"code", "1.6"}, {"description", "Joint"}, {"lead_agency", "SCDC"},
+                                 {"links", "2"}}, l, l.csrf).status, 200);
   auto plan = Json::parse(get("plan", l.cookie).body);
+  EXPECT_EQ(plan["priorities"][0]["actions"][1]["links"], Json::array({"2"}));
+  EXPECT_EQ(plan["priorities"][0]["actions"][0]["links"], Json::array());
+  EXPECT_EQ(plan["priorities"][1]["actions"].size(), 0u);
   auto act = plan["priorities"][0]["actions"][0];
   const std::int64_t v = act["version"];
   // A RAG change without a reason is refused with the rule's message.
