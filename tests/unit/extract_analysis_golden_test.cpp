@@ -166,6 +166,28 @@ TEST(ExtractAnalysisGolden, CadetStyleOnTheSeedsCadetRows) {
   EXPECT_EQ(rows.at("homicide")[5], "- 100.0%");
   EXPECT_EQ(t.rows.front().cells[1].text, "All crime (excluding fraud)");
   EXPECT_EQ(t.rows[1].cells[1].text, "  Victim-based crime");
+  // As the seed prints them (line 586: "7,416  8,257  841  + 11.3%"): separators on counts only, the
+  // worded and suppressed cells and the values untouched.
+  auto published = by_id(with_thousands_separators(t));
+  EXPECT_EQ(published.at("all_crime")[2], "7,416");
+  EXPECT_EQ(published.at("all_crime")[3], "8,257");
+  EXPECT_EQ(published.at("all_crime")[4], "841");
+  EXPECT_EQ(published.at("all_crime")[5], "+ 11.3%");
+  EXPECT_EQ(published.at("marker_cse")[5], "No Calc");
+  EXPECT_EQ(published.at("homicide")[4], "-8");
+  const auto raw = with_thousands_separators(t);
+  EXPECT_EQ(raw.rows.front().cells[2].value, 7416.0);
+  EXPECT_EQ(raw.rows[1].cells[1].text, "  Victim-based crime") << "labels keep their indent for the terminal";
+}
+
+TEST(ExtractAnalysisGolden, ThousandsSeparatorsOnlyOnPlainIntegers) {
+  table::Table t;
+  t.columns = {{"a", "A"}};
+  t.rows = {{{{"1234567", 1234567.0}}}, {{{"-1077", -1077.0}}}, {{{"<5", std::nullopt}}}, {{{"1234 *", 1234.0}}},
+            {{{"12.5", 12.5}}}, {{{"999", 999.0}}}};
+  auto out = with_thousands_separators(t);
+  const char* want[] = {"1,234,567", "-1,077", "<5", "1234 *", "12.5", "999"};
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(out.rows[i].cells[0].text, want[i]) << i;
 }
 
 TEST(ExtractAnalysisGolden, DomesticAbuseTable6ProportionsAndTheSeedsSlip) {
