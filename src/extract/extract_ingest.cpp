@@ -15,16 +15,13 @@
 #include "core/error.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/hashing_source.hpp"
+#include "extract/row_collector.hpp"
 #include "extract/row_mapper.hpp"
 
 namespace csa::extract {
 namespace {
 
 constexpr std::uint64_t kProgressRows = 1u << 16;
-// Records per chunk handed from the parsing thread to the writing one: large enough that the
-// hand-over costs nothing per row, small enough that the writer starts at once. Chunks go back and
-// forth: the writer returns each one it has stored, and the parser overwrites its Records.
-constexpr std::size_t kChunkRecords = 1024;
 constexpr std::size_t kChunksQueued = 8;
 
 // Parses a file on its own thread while the store writes the chunks already parsed (one transaction).
@@ -168,6 +165,24 @@ store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m
 
 }  // namespace
 
+BoundColumns read_header(ingest::CsvReader& reader, const Mapping& m, const std::string& path) {
+  ingest::CsvRecord record;
+  std::uint64_t records_seen = 0;
+  while (true) {
+    auto status = reader.next(record);
+    if (status == ingest::CsvReader::Status::end) break;
+    if (record.raw.empty() && status == ingest::CsvReader::Status::ok) continue;  // an empty line is not a row
+    if (++records_seen < static_cast<std::uint64_t>(m.header_line)) continue;  // the preamble before the header
+    if (status != ingest::CsvReader::Status::ok) {
+      throw InputError(fmt::format("{}:{}: the header line cannot be read: {}", path, record.line, reader.error()));
+    }
+    return bind_columns(m, record.fields, path);
+  }
+  throw InputError(fmt::format("{}: no header: the file has {} non-empty line(s) and the mapping {} puts the header "
+                               "on line {} ([format] header_row)",
+                               path, records_seen, m.path, m.header_line));
+}
+
 ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, const offence::OffenceCodeList* codes,
                                  const ProgressFn& progress, const RecordSink& on_records) {
   ParsedExtract parsed;
@@ -177,13 +192,16 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
   ingest::CsvReader reader(std::move(source), ingest::CsvReader::kDefaultChunkBytes,
                            ingest::CsvReader::kDefaultMaxRecordBytes, m.delimiter);
   ingest::CsvRecord record;
-  std::optional<BoundColumns> columns;
+  const std::optional<BoundColumns> columns = read_header(reader, m, path);  // optional: the series code's columns->
   std::unique_ptr<RowMapper> mapper;
-  std::uint64_t records_seen = 0;
+  std::optional<RowCollector> collector;  // record kinds
+  if (!m.is_series) {
+    mapper = std::make_unique<RowMapper>(m, *columns, codes);
+    collector.emplace(*mapper, kChunkRecords, on_records);
+  }
   // Series: the total row's values and the sums of the stored categories, per period.
   std::optional<std::pair<std::int64_t, std::vector<double>>> total_row;
   std::vector<double> sums(m.series.periods.size(), 0.0);
-  std::size_t used = 0;  // parsed.records[0, used) are rows; the slots after are reused, text capacity kept
 
   auto quarantine = [&](const ingest::CsvRecord& rec, const std::string& kind, const std::string& reason) {
     parsed.quarantine.push_back({static_cast<std::int64_t>(rec.line), reason, std::string(rec.raw)});
@@ -194,23 +212,11 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
     auto status = reader.next(record);
     if (status == ingest::CsvReader::Status::end) break;
     if (record.raw.empty() && status == ingest::CsvReader::Status::ok) continue;  // an empty line is not a row
-    ++records_seen;
-    if (!columns) {
-      if (records_seen < static_cast<std::uint64_t>(m.header_line)) continue;  // the preamble before the header
-      if (status != ingest::CsvReader::Status::ok) {
-        throw InputError(fmt::format("{}:{}: the header line cannot be read: {}", path, record.line, reader.error()));
+    if (collector) {
+      collector->add(record, status, reader.error(), 0);
+      if (progress && collector->rows().rows_read % kProgressRows == 0) {
+        progress({"ingest extract (rows)", path, static_cast<std::uint64_t>(collector->rows().rows_read), 0});
       }
-      columns = bind_columns(m, record.fields, path);
-      // Size the record vector once from the file's size (extract lines are 150-300 bytes), rather
-      // than moving every Record each time it grows.
-      std::error_code ec;
-      auto bytes = std::filesystem::file_size(path, ec);
-      if (on_records) {
-        on_records(parsed.records);  // a recycled chunk to fill, when there is one
-      } else if (!ec && !m.is_series) {
-        parsed.records.reserve(static_cast<std::size_t>(bytes / 160 + 16));
-      }
-      if (!m.is_series) mapper = std::make_unique<RowMapper>(m, *columns, codes);
       continue;
     }
     if (status == ingest::CsvReader::Status::malformed) {
@@ -276,30 +282,6 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
       }
       continue;
     }
-    ++parsed.result.rows_read;
-    // Rows are mapped into the chunk's slots in place: a slot handed back by the writer keeps its
-    // strings' capacity, so a row costs no allocation here and no free on the writer's thread.
-    if (used == parsed.records.size()) parsed.records.emplace_back();
-    Record& row = parsed.records[used];
-    if (auto rejected = mapper->map(record.fields, row)) {
-      quarantine(record, rejected->kind, rejected->reason);
-    } else {
-      row.line = static_cast<std::int64_t>(record.line);
-      if (!row.located() && row.lsoa_code.empty() && row.ward_code.empty()) ++parsed.result.rows_without_location;
-      if (++used == kChunkRecords && on_records) {
-        parsed.records.resize(used);
-        on_records(parsed.records);
-        used = 0;
-      }
-    }
-    if (progress && parsed.result.rows_read % kProgressRows == 0) {
-      progress({"ingest extract (rows)", path, static_cast<std::uint64_t>(parsed.result.rows_read), 0});
-    }
-  }
-  if (!columns) {
-    throw InputError(fmt::format("{}: no header: the file has {} non-empty line(s) and the mapping {} puts the header "
-                                 "on line {} ([format] header_row)",
-                                 path, records_seen, m.path, m.header_line));
   }
   if (m.is_series && !m.series.total_row.empty()) {
     if (!total_row) {
@@ -321,10 +303,14 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
     parsed.result.total_check = fmt::format("total row '{}' (line {}) equals the sum of the categories in all {} period(s)",
                                             m.series.total_row, total_row->first, sums.size());
   }
-  parsed.records.resize(used);
-  if (on_records) {
-    if (!parsed.records.empty()) on_records(parsed.records);
-    parsed.records = {};
+  if (collector) {
+    collector->finish();
+    CollectedRows& rows = collector->rows();
+    parsed.result.rows_read = rows.rows_read;
+    parsed.result.rows_without_location = rows.rows_without_location;
+    parsed.result.quarantine_reasons = std::move(rows.quarantine_reasons);
+    parsed.quarantine = std::move(rows.quarantine);
+    parsed.records = std::move(collector->records());
   }
   parsed.result.rows_quarantined = static_cast<std::int64_t>(parsed.quarantine.size());
   parsed.result.rows_stored = parsed.result.rows_read - parsed.result.rows_quarantined;

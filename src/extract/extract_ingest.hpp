@@ -14,6 +14,8 @@
 #include "extract/mapping.hpp"
 #include "offence/offence_codes.hpp"
 #include "extract/record.hpp"
+#include "extract/row_collector.hpp"
+#include "ingest/csv_reader.hpp"
 #include "store/store.hpp"
 
 namespace csa::extract {
@@ -43,10 +45,14 @@ struct ParsedExtract {
   std::vector<store::QuarantineRecord> quarantine;
 };
 
+// Reads a file's records up to and including its header (empty lines and the mapping's preamble
+// skipped) and binds the mapping's columns to it. InputError when there is no header or it lacks a column.
+BoundColumns read_header(ingest::CsvReader& reader, const Mapping& m, const std::string& path);
+
 // codes: the Home Office list, required when the mapping is a crime mapping. With on_records, the
 // records are handed over in chunks as they are read (and the result's records stay empty): the sink
 // takes chunk's records and leaves in it a vector to fill next (empty, or Records to be overwritten).
-using RecordSink = std::function<void(std::vector<Record>& chunk)>;
+using RecordSink = ChunkSink;
 ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const offence::OffenceCodeList* codes,
                                  const ProgressFn& progress = {}, const RecordSink& on_records = {});
 
