@@ -8,11 +8,10 @@
 // server that is already running instead of starting one, e.g. tests/atlas/mock-server.mjs),
 // CHROMIUM (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Harness } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { chromium } = await import(pathToFileURL(join(root, 'web/node_modules/playwright-core/index.mjs')).href);
@@ -24,47 +23,18 @@ rmSync(downloads, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 mkdirSync(downloads, { recursive: true });
 
-const started = Date.now();
-let server = null;
+const harness = new Harness();
+const log = (s) => harness.log(s);
+const step = (name, fn) => harness.step(name, fn);
 let browser = null;
-let failures = 0;
-const log = (s) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${s}`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
 
 async function startServer() {
   if (process.env.ATLAS_URL) return process.env.ATLAS_URL.replace(/\/?$/, '/');
   const csa = process.env.CSA, db = process.env.CSA_DB;
   assert.ok(csa && db, 'set CSA (the csa binary) and CSA_DB (a database), or ATLAS_URL');
-  const port = await freePort();
-  const args = ['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--web', process.env.CSA_WEB || join(root, 'web/dist')];
+  const args = ['--db', db, '--web', process.env.CSA_WEB || join(root, 'web/dist')];
   if (process.env.CSA_OFFENCE_GROUPS) args.push('--offence-groups', process.env.CSA_OFFENCE_GROUPS);
-  log(`starting ${csa} ${args.join(' ')}`);
-  const t0 = Date.now();
-  server = spawn(csa, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  server.stdout.on('data', (d) => { out += d; });
-  server.stderr.on('data', (d) => { out += d; });
-  const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 150; i++) {
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 100))]);
-    if (code !== undefined) throw new Error(`csa serve exited ${code}: ${out}`);
-    try { const r = await fetch(url + 'api/meta'); if (r.ok) { log(`server answered after ${Date.now() - t0} ms: ${out.trim().split('\n')[0] || ''}`); return url; } } catch { /* not yet */ }
-  }
-  throw new Error(`csa serve did not answer on ${url} within 15 s: ${out}`);
-}
-
-async function step(name, fn) {
-  const t0 = Date.now();
-  try { await fn(); console.log(`ok - ${name} (${Date.now() - t0} ms)`); }
-  catch (e) { failures++; console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 6).join('\n  ')}`); }
+  return harness.startServe(csa, args);
 }
 
 const getJson = async (base, path) => { const r = await fetch(base + path); assert.equal(r.status, 200, `${path}: ${r.status}`); return r.json(); };
@@ -389,11 +359,10 @@ try {
   console.log(`first-contentful-paint: ${firstPaint == null ? 'n/a' : firstPaint.toFixed(0) + ' ms'}`);
   console.log(`screenshots: ${shots}`);
 } catch (e) {
-  failures++;
+  harness.failures++;
   console.log(`not ok - setup: ${e.stack || e}`);
 } finally {
   if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
+  harness.stopServe();
 }
-log(failures ? `${failures} failed` : 'all passed');
-process.exit(failures ? 1 : 0);
+harness.finish();

@@ -9,11 +9,10 @@
 // CSA_WS must hold users editor / admin / viewer with the passwords below and priority 1
 // (tests/cli/workspace_browser.sh makes it). CSA_WORK: where screenshots and downloads go.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Harness } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { chromium } = await import(pathToFileURL(join(root, 'web/node_modules/playwright-core/index.mjs')).href);
@@ -23,45 +22,15 @@ rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 const passwords = { editor: 'editor password 1', admin: 'admin password 1', viewer: 'viewer password 1' };
 
-const started = Date.now();
-let server = null;
+const harness = new Harness();
+const log = (s) => harness.log(s);
+const step = (name, fn) => harness.step(name, fn);
 let browser = null;
-let failures = 0;
-const log = (s) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${s}`);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-async function startServer() {
+function startServer() {
   const { CSA: csa, CSA_DB: db, CSA_WS: ws } = process.env;
   assert.ok(csa && db && ws, 'set CSA, CSA_DB and CSA_WS');
-  const port = await freePort();
-  const args = ['serve', '--db', db, '--workspace', ws, '--port', String(port), '--host', '127.0.0.1',
-    '--web', process.env.CSA_WEB || join(root, 'web/dist')];
-  log(`starting ${csa} ${args.join(' ')}`);
-  server = spawn(csa, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  server.stdout.on('data', (d) => { out += d; });
-  server.stderr.on('data', (d) => { out += d; });
-  const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 150; i++) {
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 100))]);
-    if (code !== undefined) throw new Error(`csa serve exited ${code}: ${out}`);
-    try { const r = await fetch(url + 'api/meta'); if (r.ok) return url; } catch { /* not yet */ }
-  }
-  throw new Error(`csa serve did not answer on ${url} within 15 s: ${out}`);
-}
-
-async function step(name, fn) {
-  const t0 = Date.now();
-  try { await fn(); console.log(`ok - ${name} (${Date.now() - t0} ms)`); }
-  catch (e) { failures++; console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 6).join('\n  ')}`); }
+  return harness.startServe(csa, ['--db', db, '--workspace', ws, '--web', process.env.CSA_WEB || join(root, 'web/dist')]);
 }
 
 const ready = (page) => page.waitForSelector('#ws-view[data-state="ready"]', { state: 'attached', timeout: 15000 });
@@ -311,11 +280,10 @@ try {
   await step('no console errors', async () => { assert.deepEqual(consoleErrors, []); });
   console.log(`screenshots: ${shots}`);
 } catch (e) {
-  failures++;
+  harness.failures++;
   console.log(`not ok - setup: ${e.stack || e}`);
 } finally {
   if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
+  harness.stopServe();
 }
-log(failures ? `${failures} failed` : 'all passed');
-process.exit(failures ? 1 : 0);
+harness.finish();
