@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -175,12 +176,15 @@ class ChapterWriter {
   // Keyword searches ([extracts] keywords) of the set's free text, when a word list reads this kind
   // of record: the table over the year and the one before, and a sentence quoting each list's
   // records caught in the year and their share of all the area's records, counted here.
-  void keyword_tables(const extract::ExtractSet& set, const period::Window& year, const std::string& id) {
+  void keyword_tables(const extract::ExtractSet& set, const period::Window& year, const std::string& id,
+                      const std::string& records) {
     std::vector<const ea::WordList*> lists;
     for (const auto& l : word_lists_)
       if (l.dataset == set.kind) lists.push_back(&l);
     if (lists.empty()) return;
-    hold(id, ea::keyword_table(word_lists_, set, scope_, period::years_back(year, 2)));
+    auto t = ea::keyword_table(word_lists_, set, scope_, period::years_back(year, 2));
+    t.title = fmt::format("Keyword searches of the free text of {}, {}", records, area_.name);
+    hold(id, std::move(t));
     const auto sel = ea::select(set, scope_, year);
     const auto n = static_cast<std::int64_t>(sel.rows.size());
     const std::string count = "count_" + year.label(), share = "share_" + year.label();
@@ -190,11 +194,11 @@ class ChapterWriter {
       for (std::size_t r : sel.rows)
         if (ea::caught(set.records[r].free_text, *l)) ++hit;
       if (n == 0 || !shown(id, l->label, count) || !shown(id, l->label, share)) continue;
-      parts.push_back(fmt::format("{} caught {} records, {} of all", l->label, claim_count(hit, id, l->label, count),
+      parts.push_back(fmt::format("{} {} ({} of all)", l->label, claim_count(hit, id, l->label, count),
                                   claim_share(hit, n, id, l->label, share)));
     }
-    p(fmt::format("Keyword searches of the records' free text in {} ({{ref:{}}}): {}.", year.description(), id,
-                  parts.empty() ? std::string("no list catches enough records to show") : join_list(parts)));
+    p(fmt::format("Keyword searches of the free text of {} in {} ({{ref:{}}}), records caught by each word list: {}.", records,
+                  year.description(), id, parts.empty() ? std::string("too few to show") : join_list(parts)));
     put(id);
   }
 
@@ -238,7 +242,7 @@ class ChapterWriter {
     }
     if (!largest.empty()) p(fmt::format("The largest changes among the other offence groups: {}.", join_list(largest)));
     put(id);
-    keyword_tables(crimes_, *latest_, "tbl-extract-crime-keywords");
+    keyword_tables(crimes_, *latest_, "tbl-extract-crime-keywords", "crimes");
   }
 
   // ---- 2. domestic abuse ---------------------------------------------------------------------------
@@ -272,7 +276,7 @@ class ChapterWriter {
       p(fmt::format("{{ref:{}}} sets the domestic abuse incidents the police attended beside the crimes: how many were "
                     "crimed and how many remain incidents only, by the incident's start date.",
                     iid));
-      keyword_tables(incidents, year, "tbl-extract-da-keywords");
+      keyword_tables(incidents, year, "tbl-extract-da-keywords", "domestic abuse incidents");
     }
   }
 
@@ -458,7 +462,9 @@ class ChapterWriter {
                     shown(first, "Total", col) ? claim_count(n, first, "Total", col) + " records" : std::string("the records"),
                     year.description(), area_.name, join_list(refs)));
       for (std::size_t i = 0; i < tables.size(); ++i) put(fmt::format("tbl-extract-{}-{}", src->id, i + 1));
-      keyword_tables(set, year, fmt::format("tbl-extract-{}-keywords", src->id));
+      std::string records = src->heading;
+      records[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(records[0])));
+      keyword_tables(set, year, fmt::format("tbl-extract-{}-keywords", src->id), records);
     }
     if (treatment) {
       h(2, "Drug and alcohol treatment", "ch-extract-treatment");
