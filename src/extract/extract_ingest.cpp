@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/hashing_source.hpp"
+#include "extract/range_stream.hpp"
 #include "extract/row_collector.hpp"
 #include "extract/row_mapper.hpp"
 
@@ -325,8 +326,14 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
   return parsed;
 }
 
+unsigned ParseOptions::default_parse_threads() {
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores > 2 ? cores - 1 : 1;
+}
+
 ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files, const Mapping& m,
-                                     const offence::OffenceCodeList* codes, const ProgressFn& progress) {
+                                     const offence::OffenceCodeList* codes, const ProgressFn& progress,
+                                     const ParseOptions& options) {
   ExtractIngestSummary summary;
   for (std::size_t i = 0; i < files.size(); ++i) {
     ExtractFileResult result;
@@ -337,21 +344,31 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
         result.write = store.write_series_batch(std::move(parsed.batch), parsed.values, parsed.quarantine);
       } else {
         // Parsing starts while the content hash is taken, so the hash is not a pass before all the
-        // work; when the file turns out unchanged, the parser is stopped at its next hand-over,
-        // having parsed at most kChunksQueued chunks for nothing.
-        ParsingStream stream(files[i], m, codes, progress);
-        stream.start();
-        store::ExtractBatchInfo info = batch_identity(files[i], m);
-        auto write = store.write_extract_stream(info, stream);
-        if (write.action == store::BatchWriteResult::Action::unchanged) {
-          result.path = files[i];
-          result.rows_read = write.previous->rows_read;
-          result.rows_stored = write.previous->rows_stored;
-          result.rows_quarantined = write.previous->rows_quarantined;
+        // work; when the file turns out unchanged, the parsers are stopped at their next hand-over,
+        // having parsed a few chunks for nothing.
+        auto write_from = [&](auto& stream) {
+          stream.start();
+          store::ExtractBatchInfo info = batch_identity(files[i], m);
+          auto write = store.write_extract_stream(info, stream);
+          if (write.action == store::BatchWriteResult::Action::unchanged) {
+            result.path = files[i];
+            result.rows_read = write.previous->rows_read;
+            result.rows_stored = write.previous->rows_stored;
+            result.rows_quarantined = write.previous->rows_quarantined;
+          } else {
+            result = std::move(stream.result());
+          }
+          result.write = std::move(write);
+        };
+        std::error_code ec;
+        const std::uint64_t bytes = std::filesystem::file_size(files[i], ec);
+        if (!ec && options.threads > 1 && options.range_bytes > 0 && bytes / 2 >= options.range_bytes) {
+          RangeStream stream(files[i], m, codes, progress, options.range_bytes, options.threads);
+          write_from(stream);
         } else {
-          result = std::move(stream.result());
+          ParsingStream stream(files[i], m, codes, progress);
+          write_from(stream);
         }
-        result.write = std::move(write);
       }
       summary.rows_read += result.rows_read;
       summary.rows_stored += result.rows_stored;

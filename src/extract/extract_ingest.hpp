@@ -56,8 +56,19 @@ using RecordSink = ChunkSink;
 ParsedExtract parse_extract_file(const std::string& path, const Mapping& mapping, const offence::OffenceCodeList* codes,
                                  const ProgressFn& progress = {}, const RecordSink& on_records = {});
 
+// How a record file is parsed: a file of at least two ranges of range_bytes is cut into ranges
+// parsed by `threads` workers at the same time (range_stream.hpp) when threads > 1; any other by one
+// parsing thread. Either way the store gets the same rows, lines and quarantine. The default leaves
+// one core to the store's writer, which is the slower side (docs/BENCHMARKS.md §10): on two cores,
+// two parsers beside the writer were no faster than one.
+struct ParseOptions {
+  std::uint64_t range_bytes = std::uint64_t{8} << 20;
+  unsigned threads = default_parse_threads();
+  static unsigned default_parse_threads();  // the cores less one, at least 1
+};
+
 ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std::string>& files,
                                      const Mapping& mapping, const offence::OffenceCodeList* codes,
-                                     const ProgressFn& progress);
+                                     const ProgressFn& progress, const ParseOptions& options = {});
 
 }  // namespace csa::extract

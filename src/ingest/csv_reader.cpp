@@ -18,12 +18,22 @@ FileSource::FileSource(const std::string& path) : path_(path) {
   }
 }
 
+FileSource::FileSource(const std::string& path, std::uint64_t offset, std::uint64_t length) : FileSource(path) {
+  if (fseeko(file_, static_cast<off_t>(offset), SEEK_SET) != 0) {
+    throw IoError(path + ": cannot seek: " + std::strerror(errno));
+  }
+  left_ = length;
+}
+
 FileSource::~FileSource() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
 std::size_t FileSource::read(char* dst, std::size_t n) {
+  if (left_ < n) n = static_cast<std::size_t>(left_);
+  if (n == 0) return 0;
   std::size_t got = std::fread(dst, 1, n, file_);
+  if (left_ != UINT64_MAX) left_ -= got;
   if (got == 0 && std::ferror(file_)) {
     throw IoError(path_ + ": read error: " + std::strerror(errno));
   }
@@ -119,6 +129,7 @@ CsvReader::Status CsvReader::parse_at(CsvRecord& record, bool& need_more) {
           pos = end_;
           malformed = true;
           problem = "a quoted field is not closed before the end of the file";
+          ended_inside_quotes_ = true;
           break;
         }
         std::size_t q = static_cast<std::size_t>(static_cast<const char*>(hit) - buf);

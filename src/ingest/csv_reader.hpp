@@ -27,6 +27,8 @@ class ByteSource {
 class FileSource final : public ByteSource {
  public:
   explicit FileSource(const std::string& path);  // throws IoError when the file cannot be opened
+  // Bytes [offset, offset + length) of the file only (a range parsed on its own thread).
+  FileSource(const std::string& path, std::uint64_t offset, std::uint64_t length);
   ~FileSource() override;
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
@@ -35,6 +37,7 @@ class FileSource final : public ByteSource {
  private:
   std::FILE* file_ = nullptr;
   std::string path_;
+  std::uint64_t left_ = UINT64_MAX;  // bytes still to read
 };
 
 class MemorySource final : public ByteSource {
@@ -73,6 +76,14 @@ class CsvReader {
   const std::string& error() const { return error_; }
   std::uint64_t bytes_consumed() const { return consumed_total_; }
   bool had_bom() const { return had_bom_; }
+  // The physical line the next record starts on (1 + the line ends read so far).
+  std::uint64_t line() const { return line_; }
+  // The input ended inside a quoted field (the last record was malformed for it). For a reader of a
+  // range cut from a file, this says the cut was not between records.
+  bool ended_inside_quotes() const { return ended_inside_quotes_; }
+  // The source starts at a record boundary inside a file, where three bytes EF BB BF are data, not
+  // a byte-order mark. Call before the first next().
+  void starts_mid_file() { started_ = true; }
 
  private:
   bool fill();  // moves unread bytes to the front and reads more; false at end of input
@@ -88,6 +99,7 @@ class CsvReader {
   bool eof_ = false;
   bool started_ = false;
   bool had_bom_ = false;
+  bool ended_inside_quotes_ = false;
   std::uint64_t line_ = 1;
   std::uint64_t consumed_total_ = 0;
   struct Span {
