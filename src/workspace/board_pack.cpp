@@ -86,8 +86,17 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
     }
   }
   std::sort(quarters.begin(), quarters.end());
-  tracker.notes.push_back("RAG status key: RED = Off target, action required; AMBER = Off target within reason, monitor; "
-                          "GREEN = On target; COMPLETE = On target (= complete).");
+  tracker.notes.push_back("RAG status: as the key in {ref:rag-key}.");
+
+  // The key, as the seeds print it under the tracker (004_… 2466-2470): each status in its colour.
+  table::Table key;
+  key.title = "RAG status key";
+  key.columns = {{"rag", "RAG status", Align::left}, {"meaning", "Meaning", Align::left}};
+  document::CellStyles key_styles;
+  for (Rag r : {Rag::red, Rag::amber, Rag::green, Rag::complete}) {
+    key_styles[{key.rows.size(), 0}] = rag_style(r);
+    key.rows.push_back({{text(std::string(rag_title(r))), text(std::string(rag_meaning(r)))}, table::RowKind::body});
+  }
 
   table::Table history;
   history.title = "RAG status by quarter";
@@ -126,6 +135,7 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
   doc.blocks.push_back(Heading{1, "Action plan", "action-plan"});
   doc.blocks.push_back(TableBlock{"tracker", tracker, 0, std::move(tracker_styles)});
   doc.blocks.push_back(TableBlock{"rag-history", history, 0, std::move(history_styles)});
+  doc.blocks.push_back(TableBlock{"rag-key", key, 0, std::move(key_styles)});
   if (!kpis.rows.empty()) doc.blocks.push_back(TableBlock{"kpis", kpis});
   if (indicators) {
     table::Table live;

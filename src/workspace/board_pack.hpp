@@ -5,7 +5,7 @@
 //   - KPIs with target, latest actual and status;
 //   - the action-point register of the meeting (and points still open from earlier meetings);
 //   - the agenda, closed session first, each item marked closed or public;
-//   - the RAG key.
+//   - the RAG key, each status shaded in its colour.
 // RAG cells carry the word (RED, AMBER, GREEN, COMPLETE), so no meaning rests on colour, and are shaded
 // in the key's colours (workspace::rag_colour) through the document model's cell style, so the HTML,
 // the PDF printed from it and the DOCX all show them.

@@ -115,7 +115,10 @@ assert k[1][2:] == ["2018/19 Q3", "167", "151", "at risk"], k
 key = {"RED": "#F4C7C3", "AMBER": "#FFE8A3", "GREEN": "#CCE2D8", "COMPLETE": "#A7D3B5"}
 shaded = [(tbl, txt, st) for tbl, txt, st in t.styles if st and "background" in st]
 assert shaded and all(st == "background:%s;font-weight:bold;padding-left:0.4rem;" % key[txt] for tbl, txt, st in shaded), shaded
-assert all(st for tbl, txt, st in t.styles if txt in key and tbl in ("Action plan tracker", "RAG status by quarter")), t.styles
+assert all(st for tbl, txt, st in t.styles if txt in key and tbl in ("Action plan tracker", "RAG status by quarter", "RAG status key")), t.styles
+k = t.tables["RAG status key"]
+assert k[1:] == [["RED", "Off target, action required"], ["AMBER", "Off target within reason, monitor"],
+                 ["GREEN", "On target"], ["COMPLETE", "On target (= complete)"]], k
 PY
 pdftotext pack/board-pack.pdf - | grep -q "Action plan tracker" || fail "PDF lacks the tracker"
 pdftotext pack/board-pack.pdf - | tr "\n" " " | grep -q "Terms of Reference for an e-scooter group" || fail "PDF lacks the action point"
@@ -131,7 +134,7 @@ key = {"RED": "F4C7C3", "AMBER": "FFE8A3", "GREEN": "CCE2D8", "COMPLETE": "A7D3B
 cells = re.findall(r"<w:tc>(.*?)</w:tc>", xml)
 rag = [(c, re.sub(r"<[^>]+>", "", c)) for c in cells]
 words = [(c, w) for c, w in rag if w in key]
-assert len(words) >= 5, len(words)  # tracker: RED, AMBER; history: RED, GREEN, AMBER
+assert len(words) >= 9, len(words)  # tracker: RED, AMBER; history: RED, GREEN, AMBER; the key's four
 for c, w in words:
     assert 'w:fill="%s"' % key[w] in c, (w, c)
 assert sum("w:shd" in c for c in cells) == len(words), "only RAG cells are shaded"
