@@ -357,5 +357,34 @@ TEST(ReportConfig, MissingFileSaysSoAndWhereToStart) {
   EXPECT_TRUE(contains(m, "examples/cambridge/csa.toml")) << m;
 }
 
+// [extracts]: the defaults, a relative keywords path resolved against the file, the range of the
+// threshold, a missing word-list file, and a misspelt key naming the key meant.
+TEST(ReportConfig, ExtractsTable) {
+  csa::testing::TempDir dir;
+  const std::string plain = write(dir, "plain.toml", "[report]\narea = \"Cambridge\"\n");
+  EXPECT_EQ(load_report_config(plain).extracts.persistent_offender_threshold, 6);
+  EXPECT_EQ(load_report_config(plain).extracts.keywords, "");
+
+  write(dir, "lists/words.toml", "# word lists\n");
+  const std::string set = write(dir, "cfg/set.toml",
+                                "[report]\narea = \"Cambridge\"\n[extracts]\npersistent_offender_threshold = 3\n"
+                                "keywords = \"../lists/words.toml\"\n");
+  ReportConfig c = load_report_config(set);
+  EXPECT_EQ(c.extracts.persistent_offender_threshold, 3);
+  EXPECT_EQ(fs::path(c.extracts.keywords), (dir.path() / "lists/words.toml").lexically_normal());
+
+  const std::string low = write(dir, "low.toml", "[report]\narea = \"Cambridge\"\n[extracts]\npersistent_offender_threshold = 1\n");
+  std::string m = error_of(low);
+  EXPECT_TRUE(contains(m, low + ":4: [extracts] persistent_offender_threshold = 1 is out of range; use 2 to 100")) << m;
+
+  const std::string missing = write(dir, "missing.toml", "[report]\narea = \"Cambridge\"\n[extracts]\nkeywords = \"nope.toml\"\n");
+  m = error_of(missing);
+  EXPECT_TRUE(contains(m, missing + ":4: [extracts] keywords: no file")) << m;
+
+  const std::string typo = write(dir, "typo.toml", "[report]\narea = \"Cambridge\"\n[extracts]\nkeyword = \"x.toml\"\n");
+  m = error_of(typo);
+  EXPECT_TRUE(contains(m, typo + ":4: unknown key 'keyword' in [extracts] (did you mean 'keywords'?)")) << m;
+}
+
 }  // namespace
 }  // namespace csa::report
