@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The report's [extracts] table and the extract chapters in every format, on the real Cambridgeshire
 # police.uk data plus a synthetic extract set (csa synth extract): with persistent_offender_threshold
-# = 3 and keywords = examples/keywords.toml, the offenders table's persistent row and the ASB keyword
-# counts and shares equal python3's own counts over the synthetic CSVs; the CADET table prints counts
+# = 3 and keywords = examples/keywords.toml (plus one list over crimes), the offenders table's
+# persistent row and each list's counts and shares (crimes, ASB, domestic abuse incidents) equal
+# python3's own counts over the synthetic CSVs; the CADET table prints counts
 # with thousands separators (equal to python's counts) and indents labels by depth (HTML padding,
 # DOCX w:ind); `csa extract-table` text output groups digits as the CSV's numbers; the PDF
 # (pdftotext) and DOCX (unzip) hold the chapters' headings, a CADET count and the SYNTHETIC label;
@@ -25,6 +26,14 @@ m="$CSA_SOURCE_DIR/examples/mappings"
 "$CSA" ingest extract synth/da-incidents.csv --mapping "$m/synthetic-da-incidents.toml" --db cambs.db -q > /dev/null
 "$CSA" ingest extract synth/asb.csv --mapping "$m/synthetic-asb.toml" --db cambs.db -q > /dev/null
 
+# The shipped word lists, plus one over crimes' MO text (the shipped file has none), so every chapter
+# with keyword tables is exercised.
+{
+  cat "$CSA_SOURCE_DIR/examples/keywords.toml"
+  printf '\n[[list]]\nid = "night_time_economy"\nlabel = "Night-time economy"\ndataset = "crime"\n'
+  printf 'words = ["nightclub", "night-time economy", "pub", "bar"]\nsource = "cli.report_extracts_config"\n'
+} > keywords.toml
+
 config() {
   echo "[report]"
   echo "title = \"Extract config test\""
@@ -34,7 +43,7 @@ config() {
   echo "years = 2"
   echo "[extracts]"
   echo "$1 = 3"
-  echo "keywords = \"$CSA_SOURCE_DIR/examples/keywords.toml\""
+  echo "keywords = \"$CSA_WORK/keywords.toml\""
 }
 
 # A misspelt key: refused, naming the file, the key and the one meant.
@@ -51,7 +60,7 @@ unzip -p out/report.docx word/document.xml > document.xml
 "$CSA" extract-table --db cambs.db --table cadet --area Cambridge --ye 2025-12 > cadet.txt 2> /dev/null
 "$CSA" extract-table --db cambs.db --table cadet --area Cambridge --ye 2025-12 --format csv > cadet.csv 2> /dev/null
 
-python3 - "$data" "$CSA_SOURCE_DIR/examples/keywords.toml" <<'PY' || fail "the extract chapters differ from the independent counts"
+python3 - "$data" keywords.toml <<'PY' || fail "the extract chapters differ from the independent counts"
 import csv, datetime, html as H, re, sys, tomllib
 data, keywords = sys.argv[1], sys.argv[2]
 page = open("out/report.html").read()
@@ -96,23 +105,25 @@ want = [f"{len(pers)}", f"{half_away(100 * len(pers), len(per))}%", f"{sum(pers)
 assert cells == want, (cells, want)
 assert "persistent offenders (3 or more crimes in the year)" in text
 
-# 2. Keyword lists (ASB and domestic abuse incidents, both by the date the incident started): records
-#    caught in the chapter's year and their share of all the area's records of that kind.
+# 2. Keyword lists (crimes by recorded date; ASB and domestic abuse incidents by the date they
+#    started): records caught in the chapter's year and their share of all the area's records of that kind.
 def caught(t, words):
     t = t.lower()
     return any(re.search(r"(?<![a-z0-9])" + re.escape(w.lower()) + r"(?![a-z0-9])", t) for w in words)
 all_lists = tomllib.load(open(keywords, "rb"))["list"]
 checked = []
-for dataset, csv_file, table_id, records in (("asb", "synth/asb.csv", "tbl-extract-asb-keywords", "anti-social behaviour incidents"),
-                                            ("da-incident", "synth/da-incidents.csv", "tbl-extract-da-keywords", "domestic abuse incidents")):
+for dataset, csv_file, date, free, table_id, records in (
+        ("crime", "synth/crime.csv", "RecordedDate", "MO", "tbl-extract-crime-keywords", "crimes"),
+        ("asb", "synth/asb.csv", "IncidentDate", "Summary", "tbl-extract-asb-keywords", "anti-social behaviour incidents"),
+        ("da-incident", "synth/da-incidents.csv", "IncidentDate", "Summary", "tbl-extract-da-keywords", "domestic abuse incidents")):
     lists = [l for l in all_lists if l["dataset"] == dataset]
     assert lists, dataset
-    recs = [r for r in csv.DictReader(open(csv_file)) if here(r) and r["IncidentDate"]]
-    yend = year_end(day(r["IncidentDate"]) for r in recs)
-    year = [r for r in recs if in_year(day(r["IncidentDate"]), yend)]
+    recs = [r for r in csv.DictReader(open(csv_file)) if here(r) and r[date]]
+    yend = year_end(day(r[date]) for r in recs)
+    year = [r for r in recs if in_year(day(r[date]), yend)]
     assert f"Keyword searches of the free text of {records}, Cambridge" in text, f"no keyword table for {records}"
     for l in lists:
-        hit = sum(caught(r["Summary"], l["words"]) for r in year)
+        hit = sum(caught(r[free], l["words"]) for r in year)
         cells, _ = row(table_id, l["label"])
         share = f"{half_away(100 * hit, len(year))}%"
         assert cells[-3:] == [f"{len(year)}", f"{hit}", share], (l["label"], cells, len(year), hit, share)
