@@ -5,7 +5,6 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "extract/row_mapper.hpp"
 #include "extract/split_points.hpp"
 #include "ingest/csv_reader.hpp"
 
@@ -77,6 +76,8 @@ void RangeStream::coordinate() {
 }
 
 void RangeStream::work() {
+  // One mapper per worker for all its ranges: a lon/lat mapping's projector is costly to set up.
+  std::unique_ptr<RowMapper> mapper;
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     // Claims ranges at most threads_ ahead of the writer's, which bounds the Records held.
@@ -89,7 +90,8 @@ void RangeStream::work() {
     lock.unlock();
     std::exception_ptr failed;
     try {
-      parse(range);
+      if (!mapper) mapper = std::make_unique<RowMapper>(m_, *columns_, codes_);
+      parse(range, *mapper);
     } catch (const Cancelled&) {
     } catch (...) {
       failed = std::current_exception();
@@ -102,12 +104,11 @@ void RangeStream::work() {
   }
 }
 
-void RangeStream::parse(Range& range) {
+void RangeStream::parse(Range& range, RowMapper& mapper) {
   ingest::CsvReader reader(std::make_unique<ingest::FileSource>(path_, range.begin, range.end - range.begin),
                            ingest::CsvReader::kDefaultChunkBytes, ingest::CsvReader::kDefaultMaxRecordBytes,
                            m_.delimiter);
   reader.starts_mid_file();  // EF BB BF at a line start inside the file is data, as for one reader
-  RowMapper mapper(m_, *columns_, codes_);
   RowCollector rows(mapper, kChunkRecords, [&](std::vector<Record>& chunk) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (range.cancelled || stopping_) throw Cancelled{};

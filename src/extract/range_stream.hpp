@@ -20,6 +20,7 @@
 #include "extract/extract_ingest.hpp"
 #include "extract/mapping.hpp"
 #include "extract/row_collector.hpp"
+#include "extract/row_mapper.hpp"
 #include "offence/offence_codes.hpp"
 #include "store/store.hpp"
 
@@ -45,7 +46,7 @@ class RangeStream final : public store::ExtractStream {
   struct Cancelled {};
   void coordinate();
   void work();
-  void parse(Range& range);
+  void parse(Range& range, RowMapper& mapper);
   void fall_back(std::unique_lock<std::mutex>& lock, std::size_t bad);
   void stop();
 
