@@ -50,6 +50,7 @@ extract_rows=$(($(python3 -c "import csv; print(sum(1 for _ in csv.reader(open('
 [ -x /usr/bin/time ] || die "needs /usr/bin/time (Debian package time) for the CPU times"
 # CPU seconds (user + system) of a command timed below, as /usr/bin/time wrote them to $1.cpu.
 cpu_of() { awk '{printf "%.3f", $1 + $2}' "$1.cpu"; }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 police_times=(); extract_times=(); police_cpu=(); extract_cpu=()
 for _ in $(seq "$REPEAT"); do
   rm -f p.db p.db-wal p.db-shm x.db x.db-wal x.db-shm
@@ -72,7 +73,7 @@ echo "- extract file: $made_by; $(commas "$extract_rows") rows, $(du -h crime.cs
 echo "- police.uk: 24 Cambridgeshire files, $(commas "$police_rows") rows, $(du -sh "$police" | cut -f1)"
 echo "- $REPEAT runs each, alternating; all runs, wall s: police.uk ${police_times[*]}; extract ${extract_times[*]}"
 echo "  CPU s (user + sys): police.uk ${police_cpu[*]}; extract ${extract_cpu[*]}"
-echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- load average (1, 5, 15 min) before the runs: $load_before; after them: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| ingest | rows | median wall s | rows/s (wall) | median CPU s | rows per CPU s |"
 echo "| --- | --- | --- | --- | --- | --- |"
