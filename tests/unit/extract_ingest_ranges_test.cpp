@@ -200,6 +200,26 @@ TEST_F(ExtractRanges, QuoteInsideAnUnquotedFieldFallsBackToOneRangeForTheRest) {
   EXPECT_LT(stream.ranges_parsed(), points.size() + 1);  // fewer ranges than cut: the rest was one
 }
 
+TEST_F(ExtractRanges, WriterStoppingEarlyStopsTheWorkers) {
+  // The store gives up after a few chunks (an error): the stream is destroyed with its workers busy,
+  // and must stop them rather than wait for the whole file. Records come in line order until then.
+  std::string text = std::string(kHeader) + "\n";
+  for (int i = 0; i < 5000; ++i) text += row(i, "31", i % 5 == 0 ? "\"one\ntwo\"" : "plain") + "\n";
+  std::string path = write("early.csv", text);
+  for (unsigned threads : {2u, 3u}) {
+    RangeStream stream(path, mapping_, &codes_, {}, 3000, threads);
+    std::vector<Record> chunk;
+    std::int64_t last = 0;
+    for (int c = 0; c < 2 && stream.next(chunk); ++c) {
+      for (const Record& r : chunk) {
+        EXPECT_GT(r.line, last);
+        last = r.line;
+      }
+    }
+    EXPECT_GT(last, 0);
+  }
+}
+
 TEST_F(ExtractRanges, HeaderErrorFailsTheFileAsWithOneThread) {
   std::string text = "CrimeRef,Other\n";
   for (int i = 0; i < 200; ++i) text += fmt::format("R{},x\n", i);
