@@ -26,8 +26,10 @@ constexpr std::uint64_t kProgressRows = 1u << 16;
 constexpr std::size_t kChunksQueued = 8;
 
 // Parses a file on its own thread while the store writes the chunks already parsed (one transaction).
-// The content hash is taken first, by a read of the whole file (XXH3 reads GB/s from the page cache),
-// so an unchanged file is recognised before any parsing.
+// The content hash is taken by a read of the whole file (XXH3 reads GB/s from the page cache) while
+// the first chunks are parsed; an unchanged file stops the parser at its next hand-over, after at
+// most kChunksQueued chunks. Files of several ranges on machines of more than two cores go through
+// RangeStream instead (range_stream.hpp).
 class ParsingStream final : public store::ExtractStream {
  public:
   ParsingStream(const std::string& path, const Mapping& m, const offence::OffenceCodeList* codes, const ProgressFn& progress)
