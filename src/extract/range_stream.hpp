@@ -1,8 +1,10 @@
 // A large record extract parsed on several threads: its data rows cut into byte ranges
 // (split_points.hpp), each range read and mapped by a worker, and the Records handed to the store's
 // writer in file order with their file line numbers, so what is stored (and the quarantine, with
-// file:line) is what one thread reading the file from the start would give. The police.uk ingest gets
-// its parallelism from many files; an extract is often one large file.
+// file:line) is what one thread reading the file from the start would give. (One exception: around
+// a record longer than CsvReader's 1 MiB limit, where even one reader's result depends on how its
+// reads fall.) The police.uk ingest gets its parallelism from many files; an extract is often one
+// large file.
 #pragma once
 
 #include <condition_variable>
