@@ -22,10 +22,12 @@ std::optional<std::uint32_t> rgb_of(std::string_view colour) {
   return v;
 }
 
-std::string hex_digits(std::string_view colour) {
+std::uint32_t rgb_value(std::string_view colour) {
   auto v = rgb_of(colour);
   if (!v) throw InternalError(fmt::format("document: cell colour '{}' is not #rrggbb", colour));
-  return fmt::format("{:06X}", *v);
+  return *v;
 }
+
+std::string hex_digits(std::string_view colour) { return fmt::format("{:06X}", rgb_value(colour)); }
 
 }  // namespace csa::document

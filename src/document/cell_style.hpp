@@ -34,6 +34,10 @@ const CellStyle* style_of(const CellStyles& styles, std::size_t row, std::size_t
 // "#f4c7c3" -> 0xf4c7c3; nullopt unless '#' and six hex digits.
 std::optional<std::uint32_t> rgb_of(std::string_view colour);
 
+// The colour as 0xRRGGBB (what libxlsxwriter takes). Throws InternalError naming the colour when it
+// is not "#rrggbb" (colours come from code, not input).
+std::uint32_t rgb_value(std::string_view colour);
+
 // The colour as six upper-case hex digits without '#' ("F4C7C3"), as Word and Excel write it.
 // Throws InternalError naming the colour when it is not "#rrggbb" (colours come from code, not input).
 std::string hex_digits(std::string_view colour);

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/subprocess.hpp"
+#include "core/xml_escape.hpp"
 #include "document/zip_part.hpp"
 
 namespace csa::document {
@@ -128,20 +129,6 @@ constexpr std::string_view kMarkerOpen = "<!--csa-cell ";
 constexpr std::string_view kMarkerClose = "-->";
 constexpr int kIndentTwips = 240;  // one indent level: 1/6 inch, about two characters
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // The cell's inlines with its style: the marker, then runs with the text colour and weight.
 json styled_inlines(std::string_view text, const CellStyle& s, bool total) {
   json out = json::array();
@@ -159,7 +146,7 @@ json styled_inlines(std::string_view text, const CellStyle& s, bool total) {
   std::string runs;
   for (const auto& run : split_inline(text)) {
     runs += fmt::format("<w:r><w:rPr>{}<w:color w:val=\"{}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-                        run.bold || s.bold || total ? "<w:b/>" : "", hex_digits(s.text), xml_escape(run.text));
+                        run.bold || s.bold || total ? "<w:b/>" : "", hex_digits(s.text), escape_xml(run.text));
   }
   out.push_back(node("RawInline", json::array({"openxml", runs})));
   return out;

@@ -152,11 +152,11 @@ Style cell_style(bool total, bool right) {
   return s;
 }
 
-// The document model's cell style on top of the table's own (colours checked by hex_digits).
+// The document model's cell style on top of the table's own (colours checked by rgb_value).
 void with_cell_style(Style& s, const CellStyle* cs) {
   if (cs == nullptr) return;
-  if (!cs->fill.empty()) s.fill = static_cast<std::uint32_t>(std::stoul(hex_digits(cs->fill), nullptr, 16));
-  if (!cs->text.empty()) s.font_colour = static_cast<std::uint32_t>(std::stoul(hex_digits(cs->text), nullptr, 16));
+  if (!cs->fill.empty()) s.fill = rgb_value(cs->fill);
+  if (!cs->text.empty()) s.font_colour = rgb_value(cs->text);
   s.bold = s.bold || cs->bold;
   s.indent = cs->indent;
 }

@@ -11,12 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/xml_escape.hpp"
 #include "figure/theme.hpp"
 
 namespace csa::figure {
 
-// Escapes &, <, >, " and ' so the text is safe in both element content and attribute values.
-std::string escape_xml(std::string_view text);
+// csa::escape_xml (core/xml_escape.hpp), as figures have always called it.
+using csa::escape_xml;
 
 // A coordinate or length for an attribute: at most two decimals, trailing zeros dropped, never
 // "-0" ("12.5", "3", "0.25"). Two decimals is 1/100 px: finer than any screen or print.
