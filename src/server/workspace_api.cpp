@@ -73,43 +73,15 @@ class Body {
   }
   const Json& json() const { return j_; }
   bool has(const std::string& k) const { return j_.contains(k) && !j_[k].is_null(); }
-  std::string text(const std::string& k) const {
-    if (!has(k)) return {};
-    const auto& v = j_[k];
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-    if (v.is_number()) return fmt::format("{}", v.get<double>());
-    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-    throw Refused{400, fmt::format("'{}' must be text or a number", k)};
-  }
-  std::int64_t integer(const std::string& k) const {
-    auto t = text(k);
-    if (t.empty()) throw Refused{400, fmt::format("'{}' is missing", k)};
-    try {
-      std::size_t used = 0;
-      auto n = std::stoll(t, &used);
-      if (used != t.size()) throw std::invalid_argument(t);
-      return n;
-    } catch (const std::logic_error&) {
-      throw Refused{400, fmt::format("'{}' must be a whole number, not '{}'", k, t)};
-    }
-  }
+  // Values through the workspace's own rules (workspace/rules.hpp), so a form and the CLI get the
+  // same message for the same mistake.
+  std::string text(const std::string& k) const { return has(k) ? workspace::value_text(j_[k], k) : std::string(); }
+  std::int64_t integer(const std::string& k) const { return workspace::parse_integer(text(k), k); }
   std::optional<std::int64_t> optional_integer(const std::string& k) const {
     if (text(k).empty()) return std::nullopt;
     return integer(k);
   }
-  std::optional<double> number(const std::string& k) const {
-    auto t = text(k);
-    if (t.empty()) return std::nullopt;
-    try {
-      std::size_t used = 0;
-      double d = std::stod(t, &used);
-      if (used != t.size()) throw std::invalid_argument(t);
-      return d;
-    } catch (const std::logic_error&) {
-      throw Refused{400, fmt::format("'{}' must be a number, not '{}'", k, t)};
-    }
-  }
+  std::optional<double> number(const std::string& k) const { return workspace::parse_optional_number(text(k), k); }
   std::vector<std::string> list(const std::string& k) const {
     std::vector<std::string> out;
     if (!has(k)) return out;
@@ -142,13 +114,6 @@ void require_same_origin_json(const HttpRequest& r) {
   if (!origin.empty() && origin != "http://" + host && origin != "https://" + host) {
     throw Refused{403, fmt::format("a change from {} is refused: the workspace only accepts changes from its own pages",
                                    origin)};
-  }
-}
-
-void require(const workspace::Session& s, Role needed, std::string_view doing) {
-  if (static_cast<int>(s.actor.role) < static_cast<int>(needed)) {
-    throw Refused{403, fmt::format("{} is a {} and cannot {}; ask an admin for the {} role", s.actor.name,
-                                   workspace::role_name(s.actor.role), doing, workspace::role_name(needed))};
   }
 }
 
@@ -187,6 +152,8 @@ HttpResponse WorkspaceApi::handle(const HttpRequest& r) {
     return route(r);
   } catch (const Refused& e) {
     return error_response(e.status, e.message);
+  } catch (const workspace::PermissionError& e) {
+    return error_response(403, e.what());
   } catch (const workspace::ConflictError& e) {
     return json_response(409, Json{{"error", e.what()},
                                    {"changed_by", e.changed_by},
@@ -219,14 +186,14 @@ HttpResponse WorkspaceApi::route(const HttpRequest& r) {
     return change(r, *session);
   }
   if (what == "session") return json_response(200, session_json(*session));
-  if (what == "plan") return json_response(200, Json::parse(plan()));
-  if (what == "meetings") return json_response(200, Json::parse(meetings()));
+  if (what == "plan") return json_response(200, plan());
+  if (what == "meetings") return json_response(200, meetings());
   if (what == "schedule") return json_response(200, w_.schedule());
   if (what == "budget") {
     Json out = Json::array();
     for (auto b : w_.budget_lines()) {
-      for (const char* k : {"allocated_pence", "spent_pence", "carried_forward_pence"}) {
-        b[std::string(k).substr(0, std::string(k).size() - 6) + "_text"] = workspace::pence_text(b[k].get<std::int64_t>());
+      for (const std::string k : {"allocated", "spent", "carried_forward"}) {
+        b[k + "_text"] = workspace::pence_text(b[k + "_pence"].get<std::int64_t>());
       }
       out.push_back(std::move(b));
     }
@@ -258,7 +225,7 @@ HttpResponse WorkspaceApi::route(const HttpRequest& r) {
     return json_response(200, Json{{"available", indicators_ != nullptr}, {"indicators", out}});
   }
   if (what == "users") {
-    require(*session, Role::admin, "list users");
+    workspace::require_role(session->actor, Role::admin, "list users");
     Json out = Json::array();
     for (auto u : workspace::fetch_where(w_.db(), workspace::entity("user"), "", {}, "name")) {
       out.push_back({{"name", u["name"]}, {"role", u["role"]}, {"created_at", u["created_at"]}});
@@ -287,11 +254,9 @@ HttpResponse WorkspaceApi::change(const HttpRequest& r, const workspace::Session
   Body b(r);
   const auto& a = s.actor;
   if (what == "users") {
-    require(s, Role::admin, "add users");
     workspace::add_user(w_.db(), a, b.text("name"), workspace::parse_role(b.text("role")), b.text("password"));
     return json_response(200, Json{{"name", b.text("name")}, {"role", b.text("role")}});
   }
-  require(s, Role::editor, "change the workspace");
   Json out;
   if (what == "priorities") {
     out = w_.add_priority(a, {b.text("code"), b.text("title"), b.text("period_from"), b.text("period_to"),
@@ -345,7 +310,7 @@ HttpResponse WorkspaceApi::change(const HttpRequest& r, const workspace::Session
   return json_response(200, out);
 }
 
-std::string WorkspaceApi::plan() {
+Json WorkspaceApi::plan() {
   Json out = Json::object();
   out["rag_key"] = rag_key();
   out["priorities"] = Json::array();
@@ -380,10 +345,10 @@ std::string WorkspaceApi::plan() {
     }
     out["priorities"].push_back(std::move(p));
   }
-  return out.dump();
+  return out;
 }
 
-std::string WorkspaceApi::meetings() {
+Json WorkspaceApi::meetings() {
   Json out = Json::array();
   for (auto m : w_.meetings()) {
     const std::int64_t mid = m["id"];
@@ -391,7 +356,7 @@ std::string WorkspaceApi::meetings() {
     m["points"] = w_.points(mid);
     out.push_back(std::move(m));
   }
-  return out.dump();
+  return out;
 }
 
 HttpResponse WorkspaceApi::board_pack(const HttpRequest& r) {

@@ -42,8 +42,8 @@ class WorkspaceApi {
   HttpResponse login(const HttpRequest& r);
   HttpResponse change(const HttpRequest& r, const workspace::Session& s);
   HttpResponse board_pack(const HttpRequest& r);
-  std::string plan();
-  std::string meetings();
+  workspace::Json plan();
+  workspace::Json meetings();
 
   workspace::Workspace& w_;
   const workspace::IndicatorSource* indicators_;

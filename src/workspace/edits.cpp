@@ -3,7 +3,6 @@
 // value refused when a record is added is refused when it is edited, with the same message.
 #include <fmt/format.h>
 
-#include <charconv>
 #include <functional>
 #include <map>
 
@@ -11,34 +10,6 @@
 
 namespace csa::workspace {
 namespace {
-
-// A submitted value as text: forms send strings, scripts may send numbers.
-std::string as_text(const Json& v, std::string_view field) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  if (v.is_number()) return fmt::format("{}", v.get<double>());
-  if (v.is_null()) return "";
-  throw InputError(fmt::format("{} must be text or a number, not {}", field, v.dump()));
-}
-
-std::int64_t as_integer(const std::string& t, std::string_view field) {
-  std::int64_t n = 0;
-  auto r = std::from_chars(t.data(), t.data() + t.size(), n);
-  if (t.empty() || r.ec != std::errc() || r.ptr != t.data() + t.size()) {
-    throw InputError(fmt::format("{} '{}' is not a whole number", field, t));
-  }
-  return n;
-}
-
-Json as_real_or_null(const std::string& t, std::string_view field) {
-  if (t.empty()) return nullptr;
-  double d = 0;
-  auto r = std::from_chars(t.data(), t.data() + t.size(), d);
-  if (r.ec != std::errc() || r.ptr != t.data() + t.size()) {
-    throw InputError(fmt::format("{} '{}' is not a number; write e.g. 167 or 12.5", field, t));
-  }
-  return d;
-}
 
 // One editable field: its label for messages and the rule that turns the submitted text into the
 // stored value. `unique_within`: the field is unique among records sharing that column ("" = table).
@@ -58,8 +29,12 @@ Json optional_date_rule(const std::string& t, std::string_view f) {
   return t.empty() ? Json(nullptr) : Json(parse_date(t, f));
 }
 Json pence_rule(const std::string& t, std::string_view f) { return parse_pence(t, f); }
+Json number_or_null(const std::string& t, std::string_view f) {
+  auto d = parse_optional_number(t, f);
+  return d ? Json(*d) : Json(nullptr);
+}
 Json positive_rule(const std::string& t, std::string_view f) {
-  auto n = as_integer(t, f);
+  auto n = parse_integer(t, f);
   if (n < 1) throw InputError(fmt::format("{} {} must be 1 or more", f, n));
   return n;
 }
@@ -92,11 +67,11 @@ const std::map<std::string, Fields, std::less<>>& editable() {
             return Json(std::string(kpi_direction_name(parse_kpi_direction(t))));
           },
           {}}},
-        {"target", {"KPI target", as_real_or_null, {}}},
+        {"target", {"KPI target", number_or_null, {}}},
         {"target_by", {"KPI target month", optional_month_rule, {}}}}},
       {"kpi_quarter",
-       {{"target", {"quarter's target", as_real_or_null, {}}},
-        {"actual", {"quarter's actual", as_real_or_null, {}}},
+       {{"target", {"quarter's target", number_or_null, {}}},
+        {"actual", {"quarter's actual", number_or_null, {}}},
         {"note", {"note", text_rule, {}}}}},
       {"budget_line",
        {{"source", {"budget source", required_rule, {}}},
@@ -118,7 +93,7 @@ const std::map<std::string, Fields, std::less<>>& editable() {
          {"time in minutes",
           [](const std::string& t, std::string_view f) {
             if (t.empty()) return Json(nullptr);
-            auto n = as_integer(t, f);
+            auto n = parse_integer(t, f);
             if (n < 0) throw InputError("the item's time in minutes cannot be negative");
             return Json(n);
           },
@@ -192,7 +167,7 @@ Json Workspace::edit(const Actor& a, const std::string& entity_name, std::int64_
       for (const auto& [k, unused] : fields) known += (known.empty() ? "" : ", ") + k;
       throw InputError(fmt::format("a {} has no editable field '{}'; its fields are {}", entity_name, name, known));
     }
-    values[name] = f->second.rule(as_text(v, f->second.label), f->second.label);
+    values[name] = f->second.rule(value_text(v, f->second.label), f->second.label);
   }
   Transaction tx(*db_);
   auto before = fetch(*db_, spec, id);

@@ -154,6 +154,14 @@ Json for_audit(const EntitySpec& e, Json j) {
 
 }  // namespace
 
+std::string value_text(const Json& v, std::string_view field) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+  if (v.is_number()) return fmt::format("{}", v.get<double>());
+  if (v.is_null()) return "";
+  throw InputError(fmt::format("{} must be text or a number, not {}", field, v.dump()));
+}
+
 const EntitySpec& entity(std::string_view name) {
   static const auto entities = make_entities();
   auto it = entities.find(name);

@@ -44,6 +44,10 @@ class ConflictError : public InputError {
   std::int64_t current_version;
 };
 
+// A submitted JSON value as the text the rules parse: forms send strings, scripts may send numbers;
+// null is "". Anything else (an object, a list, true) is refused naming `field`.
+std::string value_text(const Json& v, std::string_view field);
+
 // All of these run inside the caller's transaction.
 std::optional<Json> fetch(Backend& db, const EntitySpec& e, std::int64_t id);
 std::vector<Json> fetch_where(Backend& db, const EntitySpec& e, const std::string& where,

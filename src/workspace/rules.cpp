@@ -213,6 +213,27 @@ std::string pence_text(long long pence) {
   return fmt::format("{}£{}.{:02}", sign, pounds, a % 100);
 }
 
+std::int64_t parse_integer(std::string_view text, std::string_view field) {
+  const std::string t = trim(text);
+  std::int64_t n = 0;
+  auto r = std::from_chars(t.data(), t.data() + t.size(), n);
+  if (t.empty() || r.ec != std::errc() || r.ptr != t.data() + t.size()) {
+    throw InputError(fmt::format("{} '{}' is not a whole number", field, text));
+  }
+  return n;
+}
+
+std::optional<double> parse_optional_number(std::string_view text, std::string_view field) {
+  const std::string t = trim(text);
+  if (t.empty()) return std::nullopt;
+  double d = 0;
+  auto r = std::from_chars(t.data(), t.data() + t.size(), d);
+  if (r.ec != std::errc() || r.ptr != t.data() + t.size()) {
+    throw InputError(fmt::format("{} '{}' is not a number; write e.g. 167 or 12.5", field, text));
+  }
+  return d;
+}
+
 std::string required_text(std::string_view text, std::string_view field) {
   std::string t = trim(text);
   if (t.empty()) throw InputError(fmt::format("{} is empty; give it some text", field));

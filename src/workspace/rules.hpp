@@ -3,6 +3,7 @@
 // value seen and the fix.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ std::string parse_month(std::string_view text, std::string_view field);
 // Money "£1,000.50", "1000", "1000.5" -> pence. Negative amounts are refused.
 long long parse_pence(std::string_view text, std::string_view field);
 std::string pence_text(long long pence);  // "£1,000.50"; whole pounds print without pence: "£2,000"
+
+// Whole numbers and numbers as typed in a form ("12", " 167 ", "12.5"); the message names the field.
+std::int64_t parse_integer(std::string_view text, std::string_view field);
+// "" (after trimming): none.
+std::optional<double> parse_optional_number(std::string_view text, std::string_view field);
 
 // Free text that must not be empty (after trimming).
 std::string required_text(std::string_view text, std::string_view field);

@@ -55,7 +55,7 @@ std::string_view role_name(Role r) {
 
 void require_role(const Actor& actor, Role needed, std::string_view doing) {
   if (static_cast<int>(actor.role) < static_cast<int>(needed)) {
-    throw InputError(fmt::format("{} is a {} and cannot {}; an {} can", actor.name, role_name(actor.role), doing,
+    throw PermissionError(fmt::format("{} is a {} and cannot {}; an {} can", actor.name, role_name(actor.role), doing,
                                  role_name(needed)));
   }
 }

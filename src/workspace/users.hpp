@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/error.hpp"
 #include "workspace/backend.hpp"
 
 namespace csa::workspace {
@@ -22,7 +23,14 @@ struct Actor {
   Role role = Role::viewer;
 };
 
-// Throws InputError when the actor's role is below `needed` ("viewer cannot change the workspace").
+// A role too low for what was asked: an InputError (the CLI exits 2) that the HTTP layer can tell
+// apart (403, not 400).
+class PermissionError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+// Throws PermissionError when the actor's role is below `needed` ("viewer cannot change the workspace").
 void require_role(const Actor& actor, Role needed, std::string_view doing);
 
 // Passwords: at least 12 characters (NCSC guidance favours length over complexity rules).
