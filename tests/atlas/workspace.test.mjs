@@ -33,6 +33,12 @@ function startServer() {
   return harness.startServe(csa, ['--db', db, '--workspace', ws, '--web', process.env.CSA_WEB || join(root, 'web/dist')]);
 }
 
+// The page's line saying what was just done: waited for by its words, since an earlier change's line
+// may still be showing while this one is sent (render() clears it only when the answer comes).
+const noticeSays = (page, re) => page.waitForFunction((src) => {
+  const n = document.getElementById('ws-notice');
+  return !n.hidden && new RegExp(src).test(document.getElementById('ws-notice-text').textContent);
+}, re.source, { timeout: 15000 });
 const ready = (page) => page.waitForSelector('#ws-view[data-state="ready"]', { state: 'attached', timeout: 15000 });
 async function logIn(page, base, user) {
   await page.goto(base + 'workspace.html');
@@ -86,7 +92,7 @@ try {
     await f.getByLabel('Lead officer').fill('PR');
     await f.getByLabel('Due date').fill('2025-06-30');
     await f.locator('button[type=submit]').click();
-    await page.waitForSelector('#ws-notice:not([hidden])');
+    await noticeSays(page, /Action 1\.1 a added to priority 1/);
     await actionRow(page, '1.1 a').waitFor();
     const cells = await actionRow(page, '1.1 a').locator('td').allInnerTexts();
     assert.equal(cells[0], '1.1 a');
@@ -115,7 +121,7 @@ try {
     await f.getByLabel('Reason').fill('Idea led by other agencies; waiting for their plan');
     await f.getByLabel('Quarter').fill('2024/25 Q3');
     await f.locator('button[type=submit]').click();
-    await page.waitForSelector('#ws-notice:not([hidden])');
+    await noticeSays(page, /Action 1\.1 a is now AMBER/);
     const rag = actionRow(page, '1.1 a').locator('td.ws-rag');
     assert.equal(await rag.innerText(), 'AMBER');
     const bg = await rag.evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -224,7 +230,7 @@ try {
     const mine = toolsOf(page, '1.1 a').locator('form');
     await mine.getByLabel('Lead officer').fill('Kate');
     await mine.locator('button[type=submit]').click();
-    await page.waitForSelector('#ws-notice:not([hidden])');
+    await noticeSays(page, /Saved \(lead_officer\)/);
     // … then the admin, from the version they loaded.
     const theirs = toolsOf(other, '1.1 a').locator('form');
     await theirs.getByLabel('Lead officer').fill('Sam');
