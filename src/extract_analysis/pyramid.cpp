@@ -1,5 +1,8 @@
 #include "extract_analysis/pyramid.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "core/thousands.hpp"
@@ -20,7 +23,18 @@ Pyramid build_pyramid(const extract::ExtractSet& set, const std::vector<std::siz
   const auto& bands = pyramid_bands();
   p.female.assign(bands.size(), 0);
   p.male.assign(bands.size(), 0);
-  for (std::size_t i : rows) {
+  auto id_of = [&](const extract::Record& r) -> const std::string& { return person == Person::victim ? r.victim_id : r.offender_id; };
+  for (std::size_t i : rows) p.by_person = p.by_person || !id_of(set.records[i]).empty();
+  // With ids, a person is counted once, as they were at their first record in the period: the
+  // records in date order (the date that put them in the period), file order within a day.
+  std::vector<std::size_t> order(rows.begin(), rows.end());
+  if (p.by_person) {
+    const auto basis = date_basis(set.kind);
+    auto day = [&](std::size_t i) { return basis == DateBasis::recorded ? set.records[i].recorded_day : set.records[i].start_day; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return day(a) < day(b); });
+  }
+  std::unordered_set<std::string> seen;
+  for (std::size_t i : order) {
     const auto& r = set.records[i];
     ++p.records;
     const std::int16_t age = person == Person::victim ? r.victim_age : r.offender_age;
@@ -28,6 +42,12 @@ Pyramid build_pyramid(const extract::ExtractSet& set, const std::vector<std::siz
     if (person == Person::offender && age == extract::kNoAge && sex == extract::Sex::unknown && r.offender_id.empty()) {
       ++p.no_person;
       continue;
+    }
+    if (p.by_person) {
+      const std::string& id = id_of(r);
+      if (id.empty()) ++p.records_without_id;
+      else if (!seen.insert(id).second) continue;  // counted at their first record
+      else ++p.people;
     }
     if (sex != extract::Sex::female && sex != extract::Sex::male) {
       ++p.sex_unknown;
@@ -47,6 +67,23 @@ Pyramid build_pyramid(const extract::ExtractSet& set, const std::vector<std::siz
   return p;
 }
 
+std::string pyramid_basis(const Pyramid& p) {
+  const bool victim = p.person == Person::victim;
+  const char* id = victim ? "victim ids" : "offender ids";
+  if (!p.by_person) {
+    return fmt::format("Counts records, not people: the {} records carry no {}, so each counts its {} once (a person with "
+                       "several records is counted in each); age and sex as recorded at the time.",
+                       with_commas(p.records), id, victim ? "victim" : "main offender");
+  }
+  return fmt::format("Counts people, not records: {} distinct {}{}, from {} records; each person in the age band and sex of "
+                     "their first record in the period (earliest date, then file order).",
+                     with_commas(p.people), id,
+                     p.records_without_id == 0 ? std::string()
+                                               : fmt::format(" and {} records with no id, one person each",
+                                                             with_commas(p.records_without_id)),
+                     with_commas(p.records));
+}
+
 table::Table pyramid_table(const Pyramid& p, const extract::ExtractSet& set, const Scope& scope, const period::Window& window,
                            const Selection& selection) {
   Scope cells = scope;
@@ -63,9 +100,7 @@ table::Table pyramid_table(const Pyramid& p, const extract::ExtractSet& set, con
     m += p.male[b];
   }
   t.rows.push_back({{{"All ages known", std::nullopt}, count_cell(f, cells), count_cell(m, cells)}, table::RowKind::total});
-  t.notes.push_back(fmt::format("{} records: each counts its {} once (a person with several records is counted in each); "
-                                "age and sex as recorded at the time.",
-                                with_commas(p.records), p.person == Person::victim ? "victim" : "main offender"));
+  t.notes.push_back(pyramid_basis(p));
   t.notes.push_back(fmt::format("Not in the pyramid: {} with sex unknown or other, {} female or male with no age{}.",
                                 with_commas(p.sex_unknown), with_commas(p.age_unknown),
                                 p.person == Person::offender ? fmt::format(", {} with no offender recorded", with_commas(p.no_person))

@@ -590,18 +590,21 @@ std::string AtlasApi::pyramid(const HttpRequest& r) const {
   for (const auto& b : extract_analysis::pyramid_bands()) bands.push_back(b.label);
   out["available"] = true;
   out["bands"] = std::move(bands);
+  std::string counted;  // whether each side counted people (person ids) or records
   for (auto person : {extract_analysis::Person::victim, extract_analysis::Person::offender}) {
     const auto pyr = extract_analysis::build_pyramid(set, selection.rows, person);
     out[person == extract_analysis::Person::victim ? "victims" : "offenders"] =
-        json{{"female", cells(pyr.female)}, {"male", cells(pyr.male)}};
+        json{{"female", cells(pyr.female)}, {"male", cells(pyr.male)}, {"counts", pyr.by_person ? "people" : "records"}};
+    counted += fmt::format(" {}: {}", person == extract_analysis::Person::victim ? "Victims" : "Offenders",
+                           extract_analysis::pyramid_basis(pyr));
   }
   json sources = json::array();
   for (const auto& b : set.batches) sources.push_back(b.source);
   out["sources"] = std::move(sources);
   out["synthetic"] = set.any_synthetic();
   out["threshold"] = threshold;
-  out["basis"] = "Crimes recorded in the period; each crime counts its victim and its main offender once, in the "
-                 "age band and sex the force recorded. People with no recorded age or sex are left out.";
+  out["basis"] = "Crimes recorded in the period, in the age band and sex the force recorded; people with no recorded "
+                 "age or sex are left out." + counted;
   return out.dump();
 }
 

@@ -6,7 +6,8 @@
 # and series, for Cambridge in 2024 and 2025, is compared with what expected.py computes from the
 # CSVs themselves (not the store), the ONS lookup and the Home Office code list. Also: ingest's
 # read = stored + quarantined per file against python's own validation (the series total row is a
-# row read and stored), every table's --format json is exactly one JSON document, and at ward level
+# row read and stored), the offender pyramid counts people (one offender with three crimes once, at
+# the age of the first), every table's --format json is exactly one JSON document, and at ward level
 # no count of 1-4 is printed and no hidden cell can be worked back from its column's total.
 set -euo pipefail
 : "${CSA:?}" "${CSA_SHARED_DIR:?}" "${CSA_SOURCE_DIR:?}" "${CSA_WORK:?}"
@@ -81,6 +82,29 @@ for t in cadet lag offenders repeat-victims time-of-day pyramid hierarchy-check;
     2> "$t.err" || fail "$t: $(cat "$t.err")"
   python3 -c 'import json,sys; json.load(sys.stdin)' < "$t.json" || fail "--table $t --format json is not one JSON document"
 done
+
+# The offender pyramid counts people: python's distinct offenders per band and sex. Threshold 2,
+# so only cells of 1 are hidden; a shown cell must equal python's and a hidden one be 1 (or [c]).
+"$CSA" extract-table --db csa.db --table pyramid --person offender --area Cambridge --ye 2025-12 --suppress-under 2 \
+  --format json > pyramid-offender.json
+python3 - pyramid-offender.json expected/pyramid-offender.json <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["tables"][0]
+w = json.load(open(sys.argv[2]))
+bad = []
+for r in t["rows"][:-1]:
+    b = w["bands"].index(r["age_band"])
+    for sex in ("female", "male"):
+        cell, want = r["count_" + sex], w[sex][b]
+        if isinstance(cell, int) and cell != want or not isinstance(cell, int) and not (cell == "<2" and want == 1 or cell == "[c]"):
+            bad.append(f"{r['age_band']} {sex}: csa {cell!r}, python {want}")
+basis = " ".join(t["notes"])
+need = f"{w['people']} distinct offender ids"
+if need not in basis:
+    bad.append(f"basis line lacks {need!r}: {basis}")
+if bad:
+    sys.exit("offender pyramid:\n  " + "\n  ".join(bad))
+PY
 
 # Ward level (Market): no count 1-4 printed, and no column with exactly one hidden cell beside its total.
 for t in asb fire ed; do

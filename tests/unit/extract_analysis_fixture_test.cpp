@@ -125,9 +125,15 @@ TEST_F(ExtractAnalysisFixture, SelectionPlacesByWardOrLsoaAndCountsTheUnknown) {
   EXPECT_EQ(s.in_period, static_cast<std::int64_t>(s.rows.size()) + s.location_unknown + s.location_not_in_lookup + s.outside_area);
 }
 
+// make_fixture.py counts records; without victim ids the pyramid does too (the fixture's ids are
+// cleared here; counting people is tested below and in cli.extract_checks).
 TEST_F(ExtractAnalysisFixture, VictimPyramidEqualsPython) {
   auto s = select(*crimes_, scope(), window());
-  auto p = build_pyramid(*crimes_, s.rows, Person::victim);
+  extract::ExtractSet no_ids = *crimes_;
+  for (auto& r : no_ids.records) r.victim_id.clear();
+  auto p = build_pyramid(no_ids, s.rows, Person::victim);
+  EXPECT_FALSE(p.by_person);
+  EXPECT_NE(pyramid_basis(p).find("Counts records, not people"), std::string::npos);
   const auto& bands = pyramid_bands();
   for (std::size_t b = 0; b < bands.size(); ++b) {
     EXPECT_EQ(p.female[b], want("victim_F_" + bands[b].label)) << bands[b].label;
@@ -137,10 +143,55 @@ TEST_F(ExtractAnalysisFixture, VictimPyramidEqualsPython) {
   for (std::size_t b = 0; b < bands.size(); ++b) in += p.female[b] + p.male[b];
   EXPECT_EQ(in + p.age_unknown + p.sex_unknown, p.records);
   // The table suppresses 1-4 at any level: Python's 0-9 female count is 2.
-  auto t = pyramid_table(p, *crimes_, scope(), window(), s);
+  auto t = pyramid_table(p, no_ids, scope(), window(), s);
   EXPECT_EQ(cell(t, "0-9", 1), "<5");
   EXPECT_EQ(cell(t, "45-54", 1), std::to_string(want("victim_F_45-54")));
   EXPECT_EQ(t.notes.front(), kSyntheticNote);
+}
+
+// People, not records: offender O1 has three crimes in the period, aged 17, 17 and 18 (recorded in
+// that date order, though not in file order); O2 two; one record has an offender with no id; one has
+// no offender at all. Worked by hand: people O1 (male 10-17, at the first crime), O2 (female 25-34,
+// its first record by date says 30), the record without id (male 18-24): 3 people from 7 records.
+TEST(ExtractAnalysisPyramid, OffendersAreCountedOnceAtTheirFirstCrime) {
+  extract::ExtractSet set;
+  auto add = [&](std::int32_t day, const char* id, std::int16_t age, extract::Sex sex) {
+    extract::Record r;
+    r.recorded_day = day;
+    r.offender_id = id;
+    r.offender_age = age;
+    r.offender_sex = sex;
+    set.records.push_back(r);
+  };
+  using extract::Sex;
+  add(20000, "O1", 18, Sex::male);    // O1's third crime, first in the file
+  add(19990, "O1", 17, Sex::male);    // O1's first crime
+  add(19995, "O1", 17, Sex::male);
+  add(19991, "O2", 40, Sex::female);  // O2's second
+  add(19980, "O2", 30, Sex::female);  // O2's first
+  add(19985, "", 20, Sex::male);      // an offender with no id: one person
+  add(19985, "", extract::kNoAge, Sex::unknown);  // no offender recorded
+  std::vector<std::size_t> rows{0, 1, 2, 3, 4, 5, 6};
+  auto p = build_pyramid(set, rows, Person::offender);
+  EXPECT_TRUE(p.by_person);
+  EXPECT_EQ(p.records, 7);
+  EXPECT_EQ(p.people, 2);
+  EXPECT_EQ(p.records_without_id, 1);
+  EXPECT_EQ(p.no_person, 1);
+  const auto& bands = pyramid_bands();
+  auto at = [&](const std::vector<std::int64_t>& side, const std::string& label) {
+    for (std::size_t b = 0; b < bands.size(); ++b)
+      if (bands[b].label == label) return side[b];
+    return std::int64_t{-1};
+  };
+  EXPECT_EQ(at(p.male, "10-17"), 1);
+  EXPECT_EQ(at(p.male, "18-24"), 1);  // the record without id, not O1's third crime
+  EXPECT_EQ(at(p.female, "25-34"), 1);
+  EXPECT_EQ(at(p.female, "35-44"), 0);
+  std::int64_t all = 0;
+  for (std::size_t b = 0; b < bands.size(); ++b) all += p.female[b] + p.male[b];
+  EXPECT_EQ(all, 3);
+  EXPECT_NE(pyramid_basis(p).find("2 distinct offender ids and 1 records with no id"), std::string::npos) << pyramid_basis(p);
 }
 
 TEST_F(ExtractAnalysisFixture, KeywordSharesEqualPython) {
