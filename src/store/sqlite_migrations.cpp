@@ -212,7 +212,91 @@ LEFT JOIN extract_text l ON l.id = r.lsoa_id
 LEFT JOIN extract_text w ON w.id = r.ward_id;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Migration 5: extract records in a narrower row (store/extract_record_layout.hpp says why and which
+// bits): the small coded fields in one `attributes` integer, each date and time as one count of
+// minutes. Records loaded before are copied across by pack_extract_records() below; the view keeps the
+// columns it had, so analysts' queries of extract_record_v read as before.
+constexpr std::string_view kMigration5 = R"sql(
+DROP VIEW IF EXISTS extract_record_v;
+CREATE TABLE IF NOT EXISTS extract_record_packed(
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,                -- physical line in the source file
+  reference TEXT,
+  code_id INTEGER,                      -- extract_text.id; NULL when empty (likewise the other *_id)
+  description_id INTEGER,
+  subtype_id INTEGER,
+  start_at INTEGER,                     -- minutes since 1970-01-01 00:00; NULL when no date
+  recorded_at INTEGER,
+  attributes INTEGER NOT NULL,          -- ages, sexes, risk, crimed, markers, strands: extract_record_layout.hpp
+  easting REAL, northing REAL,          -- British National Grid metres
+  lsoa_id INTEGER, ward_id INTEGER,
+  victim_id TEXT, offender_id TEXT, free_text TEXT
+);
+)sql";
+
+// Copies records of the migration-4 layout into the packed table (bits as extract_record_layout.hpp;
+// store_extract_layout_test.cpp checks a copied record reads back unchanged).
+constexpr std::string_view kCopyUnpackedRecords = R"sql(
+INSERT INTO extract_record_packed
+SELECT id, batch_id, line, reference, code_id, description_id, subtype_id,
+       start_day * 1440 + coalesce(start_minute, 0), recorded_day * 1440 + coalesce(recorded_minute, 0),
+       (coalesce(victim_age, -1) + 1) | ((coalesce(offender_age, -1) + 1) << 8) | (victim_sex << 16) |
+       (offender_sex << 18) | (risk << 20) | ((coalesce(crimed, -1) + 1) << 23) |
+       ((start_day IS NOT NULL AND start_minute IS NULL) << 25) |
+       ((recorded_day IS NOT NULL AND recorded_minute IS NULL) << 26) | (markers << 27) | (hate_strands << 36),
+       easting, northing, lsoa_id, ward_id, victim_id, offender_id, free_text
+FROM extract_record;
+)sql";
+
+// For analysts who query the file directly: extract records with their text, dates and coded fields
+// decoded, under the column names of migration 4.
+constexpr std::string_view kExtractRecordView = R"sql(
+CREATE VIEW extract_record_v AS
+SELECT r.id, b.kind, b.source, b.file_name, b.synthetic, r.line, r.reference, c.text AS code,
+       d.text AS description, s.text AS subtype,
+       date((r.start_at - ((r.start_at % 1440) + 1440) % 1440) * 60, 'unixepoch') AS start_date,
+       CASE WHEN r.start_at IS NULL OR (r.attributes >> 25) & 1 THEN NULL
+            ELSE ((r.start_at % 1440) + 1440) % 1440 END AS start_minute,
+       date((r.recorded_at - ((r.recorded_at % 1440) + 1440) % 1440) * 60, 'unixepoch') AS recorded_date,
+       CASE WHEN r.recorded_at IS NULL OR (r.attributes >> 26) & 1 THEN NULL
+            ELSE ((r.recorded_at % 1440) + 1440) % 1440 END AS recorded_minute,
+       (r.attributes >> 27) & 511 AS markers, (r.attributes >> 36) & 31 AS hate_strands,
+       (r.attributes >> 20) & 7 AS risk, nullif((r.attributes >> 23) & 3, 0) - 1 AS crimed,
+       r.easting, r.northing, l.text AS lsoa_code, w.text AS ward_code,
+       nullif(r.attributes & 255, 0) - 1 AS victim_age, (r.attributes >> 16) & 3 AS victim_sex,
+       nullif((r.attributes >> 8) & 255, 0) - 1 AS offender_age, (r.attributes >> 18) & 3 AS offender_sex,
+       r.victim_id, r.offender_id, r.free_text
+FROM extract_record r
+JOIN extract_batch b ON b.id = r.batch_id
+LEFT JOIN extract_text c ON c.id = r.code_id
+LEFT JOIN extract_text d ON d.id = r.description_id
+LEFT JOIN extract_text s ON s.id = r.subtype_id
+LEFT JOIN extract_text l ON l.id = r.lsoa_id
+LEFT JOIN extract_text w ON w.id = r.ward_id;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5};
+
+bool has_column(SqliteDb& db, std::string_view table, std::string_view column) {
+  SqliteStmt st(db, fmt::format("SELECT 1 FROM pragma_table_info('{}') WHERE name = ?", table));
+  st.bind(1, column);
+  return st.step();
+}
+
+// Migration 5's copy. A database whose version was set back (tests of earlier migrations) already has
+// the packed table under the final name: then there is nothing to copy.
+void pack_extract_records(SqliteDb& db) {
+  if (has_column(db, "extract_record", "start_day")) {
+    db.exec(std::string(kCopyUnpackedRecords));
+    db.exec("DROP TABLE extract_record");
+    db.exec("ALTER TABLE extract_record_packed RENAME TO extract_record");
+  } else {
+    db.exec("DROP TABLE extract_record_packed");
+  }
+  db.exec(std::string(kExtractRecordView));
+}
 
 int read_version(SqliteDb& db) {
   SqliteStmt st(db, "PRAGMA user_version");
@@ -238,6 +322,7 @@ int migrate(SqliteDb& db) {
     // Derived tables are filled in from what is already loaded.
     if (v + 1 == 2) backfill_batch_counts(db);
     if (v + 1 == 3) refresh_area_snapshot(db);
+    if (v + 1 == 5) pack_extract_records(db);
   }
   db.exec(fmt::format("PRAGMA user_version = {}", latest_schema_version()));
   tx.commit();

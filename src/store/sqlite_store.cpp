@@ -17,6 +17,7 @@
 #include "core/text_pool.hpp"
 #include "store/area_snapshot.hpp"
 #include "store/batch_counts.hpp"
+#include "store/extract_record_layout.hpp"
 #include "store/sqlite_handle.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/store.hpp"
@@ -621,10 +622,9 @@ class SqliteStore final : public Store {
       return st.is_null(col) ? std::string() : texts.at(static_cast<std::size_t>(st.int64(col)));
     };
     SqliteStmt st(db_,
-                  "SELECT r.batch_id, r.line, r.reference, r.code_id, r.description_id, r.subtype_id, r.start_day, "
-                  "r.start_minute, r.recorded_day, r.recorded_minute, r.markers, r.hate_strands, r.risk, r.crimed, "
-                  "r.easting, r.northing, r.lsoa_id, r.ward_id, r.victim_age, r.victim_sex, r.offender_age, "
-                  "r.offender_sex, r.victim_id, r.offender_id, r.free_text "
+                  "SELECT r.batch_id, r.line, r.reference, r.code_id, r.description_id, r.subtype_id, r.start_at, "
+                  "r.recorded_at, r.attributes, r.easting, r.northing, r.lsoa_id, r.ward_id, r.victim_id, "
+                  "r.offender_id, r.free_text "
                   "FROM extract_batch b JOIN extract_record r ON r.id BETWEEN b.first_record_id AND b.last_record_id "
                   "WHERE b.kind = ? ORDER BY b.id, r.id");
     st.bind(1, kind);
@@ -635,27 +635,25 @@ class SqliteStore final : public Store {
       r.code = text(st, 3);
       r.description = text(st, 4);
       r.subtype = text(st, 5);
-      if (!st.is_null(6)) r.start_day = static_cast<std::int32_t>(st.int64(6));
-      if (!st.is_null(7)) r.start_minute = static_cast<std::int16_t>(st.int64(7));
-      if (!st.is_null(8)) r.recorded_day = static_cast<std::int32_t>(st.int64(8));
-      if (!st.is_null(9)) r.recorded_minute = static_cast<std::int16_t>(st.int64(9));
-      r.markers = static_cast<std::uint16_t>(st.int64(10));
-      r.hate_strands = static_cast<std::uint8_t>(st.int64(11));
-      r.risk = static_cast<extract::Risk>(st.int64(12));
-      r.crimed = st.is_null(13) ? std::int8_t{-1} : static_cast<std::int8_t>(st.int64(13));
-      if (!st.is_null(14) && !st.is_null(15)) {
-        r.easting = st.real(14);
-        r.northing = st.real(15);
+      const std::int64_t attributes = st.int64(8);
+      extract_layout::unpack_attributes(attributes, r);
+      if (!st.is_null(6)) {
+        extract_layout::unpack_at(st.int64(6), (attributes >> extract_layout::kStartNoTimeShift) & 1, r.start_day,
+                                  r.start_minute);
       }
-      r.lsoa_code = text(st, 16);
-      r.ward_code = text(st, 17);
-      if (!st.is_null(18)) r.victim_age = static_cast<std::int16_t>(st.int64(18));
-      r.victim_sex = static_cast<extract::Sex>(st.int64(19));
-      if (!st.is_null(20)) r.offender_age = static_cast<std::int16_t>(st.int64(20));
-      r.offender_sex = static_cast<extract::Sex>(st.int64(21));
-      if (!st.is_null(22)) r.victim_id = st.text(22);
-      if (!st.is_null(23)) r.offender_id = st.text(23);
-      if (!st.is_null(24)) r.free_text = st.text(24);
+      if (!st.is_null(7)) {
+        extract_layout::unpack_at(st.int64(7), (attributes >> extract_layout::kRecordedNoTimeShift) & 1,
+                                  r.recorded_day, r.recorded_minute);
+      }
+      if (!st.is_null(9) && !st.is_null(10)) {
+        r.easting = st.real(9);
+        r.northing = st.real(10);
+      }
+      r.lsoa_code = text(st, 11);
+      r.ward_code = text(st, 12);
+      if (!st.is_null(13)) r.victim_id = st.text(13);
+      if (!st.is_null(14)) r.offender_id = st.text(14);
+      if (!st.is_null(15)) r.free_text = st.text(15);
       sink(st.int64(0), std::move(r));
     }
   }
@@ -797,14 +795,13 @@ class SqliteStore final : public Store {
 
   // As insert_incidents: kRecordsPerInsert rows per multi-row INSERT, ids appended consecutively.
   // Row k's 24 values after the batch id are parameters 2 + 24k ... 25 + 24k; ?1 is the batch id.
-  static constexpr int kRecordParams = 24;
+  static constexpr int kRecordParams = 15;  // besides the batch id, shared by a statement's rows
   static constexpr int kRecordsPerInsert = 32;
 
   static std::string record_insert_sql(int rows) {
     std::string sql =
-        "INSERT OR FAIL INTO extract_record(batch_id, line, reference, code_id, description_id, subtype_id, start_day, "
-        "start_minute, recorded_day, recorded_minute, markers, hate_strands, risk, crimed, easting, northing, lsoa_id, "
-        "ward_id, victim_age, victim_sex, offender_age, offender_sex, victim_id, offender_id, free_text) VALUES ";
+        "INSERT OR FAIL INTO extract_record(batch_id, line, reference, code_id, description_id, subtype_id, start_at, "
+        "recorded_at, attributes, easting, northing, lsoa_id, ward_id, victim_id, offender_id, free_text) VALUES ";
     for (int r = 0; r < rows; ++r) {
       sql += r == 0 ? "(?1" : ",(?1";
       for (int c = 0; c < kRecordParams; ++c) sql += ",?";
@@ -813,6 +810,7 @@ class SqliteStore final : public Store {
     return sql;
   }
 
+  // Records in the layout of store/extract_record_layout.hpp.
   void insert_records(std::int64_t batch_id, std::int64_t first_id, const std::vector<extract::Record>& records) {
     if (!record_many_) record_many_ = std::make_unique<RawStmt>(db_, record_insert_sql(kRecordsPerInsert));
     if (!record_one_) record_one_ = std::make_unique<RawStmt>(db_, record_insert_sql(1));
@@ -826,9 +824,9 @@ class SqliteStore final : public Store {
       if (s.empty()) sqlite3_bind_null(st, i);
       else sqlite3_bind_int64(st, i, extract_texts_.id_by_text(s));
     };
-    auto int_or_null = [](sqlite3_stmt* st, int i, std::int64_t v, bool absent) {
-      if (absent) sqlite3_bind_null(st, i);
-      else sqlite3_bind_int64(st, i, v);
+    auto at_or_null = [](sqlite3_stmt* st, int i, std::int32_t day, std::int16_t minute) {
+      if (auto at = extract_layout::pack_at(day, minute)) sqlite3_bind_int64(st, i, *at);
+      else sqlite3_bind_null(st, i);
     };
     const std::size_t n = records.size();
     std::size_t done = 0;
@@ -845,30 +843,21 @@ class SqliteStore final : public Store {
         id_or_null(st, c + 3, r.code);
         id_or_null(st, c + 4, r.description);
         id_or_null(st, c + 5, r.subtype);
-        int_or_null(st, c + 6, r.start_day, r.start_day == extract::kNoDay);
-        int_or_null(st, c + 7, r.start_minute, r.start_minute == extract::kNoMinute);
-        int_or_null(st, c + 8, r.recorded_day, r.recorded_day == extract::kNoDay);
-        int_or_null(st, c + 9, r.recorded_minute, r.recorded_minute == extract::kNoMinute);
-        sqlite3_bind_int64(st, c + 10, r.markers);
-        sqlite3_bind_int64(st, c + 11, r.hate_strands);
-        sqlite3_bind_int64(st, c + 12, static_cast<std::int64_t>(r.risk));
-        int_or_null(st, c + 13, r.crimed, r.crimed < 0);
+        at_or_null(st, c + 6, r.start_day, r.start_minute);
+        at_or_null(st, c + 7, r.recorded_day, r.recorded_minute);
+        sqlite3_bind_int64(st, c + 8, extract_layout::pack_attributes(r));
         if (r.located()) {
-          sqlite3_bind_double(st, c + 14, r.easting);
-          sqlite3_bind_double(st, c + 15, r.northing);
+          sqlite3_bind_double(st, c + 9, r.easting);
+          sqlite3_bind_double(st, c + 10, r.northing);
         } else {
-          sqlite3_bind_null(st, c + 14);
-          sqlite3_bind_null(st, c + 15);
+          sqlite3_bind_null(st, c + 9);
+          sqlite3_bind_null(st, c + 10);
         }
-        id_or_null(st, c + 16, r.lsoa_code);
-        id_or_null(st, c + 17, r.ward_code);
-        int_or_null(st, c + 18, r.victim_age, r.victim_age == extract::kNoAge);
-        sqlite3_bind_int64(st, c + 19, static_cast<std::int64_t>(r.victim_sex));
-        int_or_null(st, c + 20, r.offender_age, r.offender_age == extract::kNoAge);
-        sqlite3_bind_int64(st, c + 21, static_cast<std::int64_t>(r.offender_sex));
-        text_or_null(st, c + 22, r.victim_id);
-        text_or_null(st, c + 23, r.offender_id);
-        text_or_null(st, c + 24, r.free_text);
+        id_or_null(st, c + 11, r.lsoa_code);
+        id_or_null(st, c + 12, r.ward_code);
+        text_or_null(st, c + 13, r.victim_id);
+        text_or_null(st, c + 14, r.offender_id);
+        text_or_null(st, c + 15, r.free_text);
       }
       ins.run();
       done += rows;
