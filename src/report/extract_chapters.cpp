@@ -348,12 +348,20 @@ class ChapterWriter {
   }
 
   // ---- 5. victims and offenders --------------------------------------------------------------------
-  FigureBlock pyramid_figure(const table::Table& t, ea::Person person, const std::string& id) {
+  FigureBlock pyramid_figure(const table::Table& t, const ea::Pyramid& pyr, const std::string& id) {
+    const ea::Person person = pyr.person;
     const char* who = person == ea::Person::victim ? "Victims" : "Offenders";
     figure::PyramidChartSpec spec;
     spec.text.title = fmt::format("{} by age band and sex, {}, {}", who, area_.name, latest_->description());
-    spec.text.subtitle = person == ea::Person::victim ? "Victims of crimes recorded (each crime counts its victim once)"
-                                                      : "Main offenders of crimes recorded (each crime counts its offender once)";
+    // The table's basis note says the same at length (ea::pyramid_basis).
+    if (pyr.by_person) {
+      spec.text.subtitle = fmt::format("{} of crimes recorded, each person once, at their age at their first crime in the period",
+                                       person == ea::Person::victim ? "Victims" : "Main offenders");
+    } else {
+      spec.text.subtitle = person == ea::Person::victim ? "Victims of crimes recorded (no victim ids: each crime counts its victim once)"
+                                                        : "Main offenders of crimes recorded (no offender ids: each crime counts its "
+                                                          "offender once)";
+    }
     spec.text.source = std::string("Source: local police crime records") +
                        (crimes_.any_synthetic() ? " (SYNTHETIC, made by csa synth extract)" : "") +
                        ". [c]: not shown (1 to 4 people, or a cell that would give such a count away).";
@@ -393,7 +401,7 @@ class ChapterWriter {
       const std::string who = person == ea::Person::victim ? "victim" : "offender";
       auto pyr = ea::build_pyramid(crimes_, now_.rows, person);
       auto t = ea::pyramid_table(pyr, crimes_, scope_, *latest_, now_);
-      doc_.blocks.emplace_back(std::in_place_type<FigureBlock>, pyramid_figure(t, person, "fig-extract-pyramid-" + who));
+      doc_.blocks.emplace_back(std::in_place_type<FigureBlock>, pyramid_figure(t, pyr, "fig-extract-pyramid-" + who));
       table("tbl-extract-pyramid-" + who, std::move(t));
     }
     table("tbl-extract-repeat-victims", ea::repeat_victims_table(crimes_, scope_, period::years_back(*latest_, 2)));

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "dataset/geography.hpp"
 #include "extract/date_format.hpp"
 #include "extract_analysis/cadet.hpp"
@@ -125,28 +127,61 @@ TEST_F(ExtractAnalysisFixture, SelectionPlacesByWardOrLsoaAndCountsTheUnknown) {
   EXPECT_EQ(s.in_period, static_cast<std::int64_t>(s.rows.size()) + s.location_unknown + s.location_not_in_lookup + s.outside_area);
 }
 
-// make_fixture.py counts records; without victim ids the pyramid does too (the fixture's ids are
-// cleared here; counting people is tested below and in cli.extract_checks).
+// The fixture's crimes carry victim ids, so the pyramid counts people: make_fixture.py keeps each
+// victim id's first crime in the period (recorded date, then line) and adds the crimes with no id.
 TEST_F(ExtractAnalysisFixture, VictimPyramidEqualsPython) {
+  auto s = select(*crimes_, scope(), window());
+  auto p = build_pyramid(*crimes_, s.rows, Person::victim);
+  EXPECT_TRUE(p.by_person);
+  EXPECT_EQ(p.records, want("selected"));
+  EXPECT_EQ(p.people, want("victims"));
+  EXPECT_EQ(p.records_without_id, want("victim_records_without_id"));
+  const auto& bands = pyramid_bands();
+  std::int64_t differ = 0;  // cells where people and records differ: the fixture must tell them apart
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    EXPECT_EQ(p.female[b], want("victim_F_" + bands[b].label)) << bands[b].label;
+    EXPECT_EQ(p.male[b], want("victim_M_" + bands[b].label)) << bands[b].label;
+    differ += want("victim_F_" + bands[b].label) != want("victim_records_F_" + bands[b].label);
+    differ += want("victim_M_" + bands[b].label) != want("victim_records_M_" + bands[b].label);
+  }
+  EXPECT_GT(differ, 0);
+  // Every person is in a cell or in one of the notes' "not in the pyramid" counts.
+  std::int64_t in = 0;
+  for (std::size_t b = 0; b < bands.size(); ++b) in += p.female[b] + p.male[b];
+  EXPECT_EQ(in + p.age_unknown + p.sex_unknown, p.people + p.records_without_id);
+  // The table suppresses 1-4 at any level: Python's 0-9 female count is 1, 45-54 female 9.
+  auto t = pyramid_table(p, *crimes_, scope(), window(), s);
+  EXPECT_EQ(cell(t, "0-9", 1), "<5");
+  EXPECT_EQ(cell(t, "45-54", 1), std::to_string(want("victim_F_45-54")));
+  EXPECT_EQ(t.notes.front(), kSyntheticNote);
+  const std::string basis = fmt::format("Counts people, not records: {} distinct victim ids and {} records with no id, one person "
+                                        "each, from {} records;",
+                                        want("victims"), want("victim_records_without_id"), want("selected"));
+  bool said = false;
+  for (const auto& n : t.notes) said = said || n.rfind(basis, 0) == 0;
+  EXPECT_TRUE(said) << basis;
+}
+
+// The same crimes from an extract without victim ids: each crime counts its victim, as Python's
+// record counts, and the basis line says records were counted.
+TEST_F(ExtractAnalysisFixture, VictimPyramidWithoutIdsCountsRecordsAsPython) {
   auto s = select(*crimes_, scope(), window());
   extract::ExtractSet no_ids = *crimes_;
   for (auto& r : no_ids.records) r.victim_id.clear();
   auto p = build_pyramid(no_ids, s.rows, Person::victim);
   EXPECT_FALSE(p.by_person);
-  EXPECT_NE(pyramid_basis(p).find("Counts records, not people"), std::string::npos);
+  EXPECT_EQ(p.people, 0);
   const auto& bands = pyramid_bands();
-  for (std::size_t b = 0; b < bands.size(); ++b) {
-    EXPECT_EQ(p.female[b], want("victim_F_" + bands[b].label)) << bands[b].label;
-    EXPECT_EQ(p.male[b], want("victim_M_" + bands[b].label)) << bands[b].label;
-  }
   std::int64_t in = 0;
-  for (std::size_t b = 0; b < bands.size(); ++b) in += p.female[b] + p.male[b];
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    EXPECT_EQ(p.female[b], want("victim_records_F_" + bands[b].label)) << bands[b].label;
+    EXPECT_EQ(p.male[b], want("victim_records_M_" + bands[b].label)) << bands[b].label;
+    in += p.female[b] + p.male[b];
+  }
   EXPECT_EQ(in + p.age_unknown + p.sex_unknown, p.records);
-  // The table suppresses 1-4 at any level: Python's 0-9 female count is 2.
-  auto t = pyramid_table(p, no_ids, scope(), window(), s);
-  EXPECT_EQ(cell(t, "0-9", 1), "<5");
-  EXPECT_EQ(cell(t, "45-54", 1), std::to_string(want("victim_F_45-54")));
-  EXPECT_EQ(t.notes.front(), kSyntheticNote);
+  EXPECT_EQ(pyramid_basis(p).rfind(fmt::format("Counts records, not people: the {} records carry no victim ids", want("selected")), 0),
+            0u)
+      << pyramid_basis(p);
 }
 
 // People, not records: offender O1 has three crimes in the period, aged 17, 17 and 18 (recorded in

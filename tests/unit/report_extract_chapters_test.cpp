@@ -5,7 +5,7 @@
 //
 // Expected figures, independently of csa:
 //  - tests/fixtures/extract_analysis/expected.csv (make_fixture.py, plain Python): victim pyramid
-//    cells and reporting-lag bands.
+//    cells (people: each victim id once, at its first crime in the period) and reporting-lag bands.
 //  - computed with python3 from crimes.csv and the Home Office code list's offence_group column
 //    (/work/shared/data/taxonomy/home-office-offence-codes-2024-25.csv), selecting rows of Alphaton
 //    (ward E05000001-3, or LSOA E01000001-5) recorded 2024-10-01..2025-09-30 (earlier year:
@@ -19,6 +19,8 @@
 #include <map>
 #include <sstream>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "extract/date_format.hpp"
 #include "report/analysis.hpp"
@@ -237,23 +239,37 @@ TEST_F(ReportExtractChapters, TheVictimPyramidIsAFigureWithSuppressedCellsDrawnA
   // CSA_SAMPLE_DIR=DIR writes the figure there, to look at (suppressed cells as [c]).
   if (const char* dir = std::getenv("CSA_SAMPLE_DIR")) std::ofstream(std::string(dir) + "/pyramid-victim-fixture.svg") << fig->svg;
   auto e = expected();
-  // Female 25-34 = 9 and 45-54 = 9 are drawn as bars; female 0-9 = 2 is suppressed.
+  // The fixture's crimes carry victim ids, so the cells are people (make_fixture.py: each victim id
+  // once, at its first crime in the period). Female 25-34 = 9 and 75+ = 6 people are drawn as bars
+  // (75+ is 7 crimes: a bar of 7 would be counting records); female 0-9 = 1 and male 0-9 = 2 are
+  // suppressed.
   ASSERT_EQ(e.at("victim_F_25-34"), 9);
   EXPECT_NE(fig->svg.find("data-category=\"25-34, female\""), std::string::npos);
   EXPECT_NE(fig->svg.find("25-34, female: 9"), std::string::npos);
-  ASSERT_EQ(e.at("victim_F_0-9"), 2);
+  ASSERT_EQ(e.at("victim_F_75+"), 6);
+  ASSERT_EQ(e.at("victim_records_F_75+"), 7);
+  EXPECT_NE(fig->svg.find("75+, female: 6"), std::string::npos);
+  EXPECT_EQ(fig->svg.find("75+, female: 7"), std::string::npos);
+  ASSERT_EQ(e.at("victim_F_0-9"), 1);
+  ASSERT_EQ(e.at("victim_M_0-9"), 2);
   EXPECT_EQ(fig->svg.find("data-category=\"0-9, female\""), std::string::npos) << "a suppressed cell drawn as a bar";
   EXPECT_NE(fig->svg.find("[c]"), std::string::npos);
   EXPECT_NE(fig->alt_text.find("0-9 male [c], female [c]"), std::string::npos) << fig->alt_text;
+  EXPECT_NE(fig->svg.find("each person once"), std::string::npos) << "the subtitle should say people were counted";
   // Every bar's value is a table cell of 5 or more, equal to the independent pyramid.
   const auto* t = table_of("tbl-extract-pyramid-victim");
   ASSERT_NE(t, nullptr);
   for (const char* band : {"25-34", "45-54", "65-74", "75+"}) {
     const auto f = e.at(std::string("victim_F_") + band);
-    if (f >= 5) {
-      EXPECT_EQ(cell("tbl-extract-pyramid-victim", band, "count_female"), static_cast<double>(f)) << band;
-    }
+    ASSERT_GE(f, 5) << band;
+    EXPECT_EQ(cell("tbl-extract-pyramid-victim", band, "count_female"), static_cast<double>(f)) << band;
   }
+  // The table's basis note: people, with Python's counts of ids and crimes without one.
+  const std::string basis = fmt::format("Counts people, not records: {} distinct victim ids and {} records with no id",
+                                        e.at("victims"), e.at("victim_records_without_id"));
+  bool said = false;
+  for (const auto& n : t->notes) said = said || n.rfind(basis, 0) == 0;
+  EXPECT_TRUE(said) << basis;
 }
 
 TEST_F(ReportExtractChapters, SelfChecksPass) {
