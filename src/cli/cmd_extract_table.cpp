@@ -24,6 +24,7 @@
 #include "extract_analysis/pyramid.hpp"
 #include "extract_analysis/repeat_victims.hpp"
 #include "extract_analysis/reporting_lag.hpp"
+#include "extract_analysis/thousands_separators.hpp"
 #include "extract_analysis/time_of_day.hpp"
 #include "offence/hierarchy.hpp"
 #include "period/period_spec.hpp"
@@ -228,9 +229,10 @@ void run_extract_table(const ExtractTableArgs& a) {
   } else {
     throw InputError(fmt::format("--table '{}' is not known; use one of: {}", t, kTables));
   }
-  // The CADET and marker tables as the seeds print them (7,416) for people; CSV and JSON stay plain.
+  // The CADET, marker, offender and keyword tables as the seeds print them (7,416) for people; CSV
+  // and JSON stay plain.
   const bool for_people = format == table::Format::text || format == table::Format::markdown;
-  if (for_people && (t == "cadet" || t == "da" || t == "hate")) {
+  if (for_people && (t == "cadet" || t == "da" || t == "hate" || t == "offenders" || t == "keywords")) {
     for (auto& tab : out) tab = ea::with_thousands_separators(std::move(tab));
   }
   print_tables(out, format);

@@ -6,7 +6,6 @@
 #include "core/thousands.hpp"
 #include "table/secondary_suppression.hpp"
 
-#include <cmath>
 #include <map>
 
 namespace csa::extract_analysis {
@@ -188,17 +187,6 @@ table::Table cadet_table(const offence::Hierarchy& h, const extract::ExtractSet&
   auto t = cadet_table_from_counts(h, count_hierarchy(h, crimes, a.rows), count_hierarchy(h, crimes, b.rows), request, scope);
   t.title += " in " + scope.geography->area(scope.area).name;
   add_standard_notes(t, crimes, scope, {request.earlier, request.later}, {a, b});
-  return t;
-}
-
-table::Table with_thousands_separators(table::Table t) {
-  for (auto& r : t.rows) {
-    for (auto& c : r.cells) {
-      if (!c.value || !(std::abs(*c.value) < 1e15) || *c.value != std::trunc(*c.value)) continue;
-      const auto n = static_cast<std::int64_t>(*c.value);
-      if (c.text == std::to_string(n)) c.text = with_commas(n);
-    }
-  }
   return t;
 }
 

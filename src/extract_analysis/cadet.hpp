@@ -48,10 +48,4 @@ table::Table cadet_table_from_counts(const offence::Hierarchy& h, const Hierarch
 table::Table cadet_table(const offence::Hierarchy& h, const extract::ExtractSet& crimes, const Scope& scope,
                          const CadetRequest& request);
 
-// The table as the seeds print CADET and marker tables (seed 003 lines 586-621: "7,416"): every cell
-// whose text is the plain integer of its value gets thousands separators, suppressed and worded
-// cells ("<5", "[c]", "No Calc", "+ 11.3%") stay as they are, and values are unchanged. For people
-// (terminal text, the report); CSV and JSON keep plain integers for machines.
-table::Table with_thousands_separators(table::Table t);
-
 }  // namespace csa::extract_analysis

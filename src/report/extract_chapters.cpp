@@ -21,6 +21,7 @@
 #include "extract_analysis/pyramid.hpp"
 #include "extract_analysis/repeat_victims.hpp"
 #include "extract_analysis/reporting_lag.hpp"
+#include "extract_analysis/thousands_separators.hpp"
 #include "extract_analysis/time_of_day.hpp"
 #include "figure/pyramid_chart.hpp"
 #include "measure/change.hpp"
@@ -184,7 +185,7 @@ class ChapterWriter {
     if (lists.empty()) return;
     auto t = ea::keyword_table(word_lists_, set, scope_, period::years_back(year, 2));
     t.title = fmt::format("Keyword searches of the free text of {}, {}", records, area_.name);
-    hold(id, std::move(t));
+    hold(id, ea::with_thousands_separators(std::move(t)));
     const auto sel = ea::select(set, scope_, year);
     const auto n = static_cast<std::int64_t>(sel.rows.size());
     const std::string count = "count_" + year.label(), share = "share_" + year.label();
@@ -405,7 +406,8 @@ class ChapterWriter {
       table("tbl-extract-pyramid-" + who, std::move(t));
     }
     table("tbl-extract-repeat-victims", ea::repeat_victims_table(crimes_, scope_, period::years_back(*latest_, 2)));
-    table("tbl-extract-offenders", ea::offenders_table(crimes_, scope_, ea::OffenderRequest{*latest_, in_.persistent_from}));
+    table("tbl-extract-offenders",
+          ea::with_thousands_separators(ea::offenders_table(crimes_, scope_, ea::OffenderRequest{*latest_, in_.persistent_from})));
     p(fmt::format("{{ref:tbl-extract-repeat-victims}} counts victims with two or more crimes; {{ref:tbl-extract-offenders}} "
                   "counts crimes per offender, and persistent offenders ({} or more crimes in the year).",
                   in_.persistent_from));

@@ -3,11 +3,11 @@
 # police.uk data plus a synthetic extract set (csa synth extract): with persistent_offender_threshold
 # = 3 and keywords = examples/keywords.toml (plus one list over crimes), the offenders table's
 # persistent row and each list's counts and shares (crimes, ASB, domestic abuse incidents) equal
-# python3's own counts over the synthetic CSVs; the CADET table prints counts
-# with thousands separators (equal to python's counts) and indents labels by depth (HTML padding,
-# DOCX w:ind); `csa extract-table` text output groups digits as the CSV's numbers; the PDF
-# (pdftotext) and DOCX (unzip) hold the chapters' headings, a CADET count and the SYNTHETIC label;
-# a misspelt key is an error naming it and the key meant.
+# python3's own counts over the synthetic CSVs; the CADET, offenders and keyword tables print counts
+# with thousands separators (equal to python's counts); CADET indents labels by depth (HTML padding,
+# DOCX w:ind); `csa extract-table` text output (cadet, offenders, keywords) groups digits as the
+# CSV's numbers; the PDF (pdftotext) and DOCX (unzip) hold the chapters' headings, a CADET count and
+# the SYNTHETIC label; a misspelt key is an error naming it and the key meant.
 set -euo pipefail
 : "${CSA:?}" "${CSA_SHARED_DIR:?}" "${CSA_SOURCE_DIR:?}" "${CSA_WORK:?}"
 data="$CSA_SHARED_DIR/data"
@@ -57,8 +57,11 @@ config persistent_offender_threshold > csa.toml
 for f in out/report.html out/report.pdf out/report.docx; do [ -s "$f" ] || fail "$f missing: $(ls out)"; done
 pdftotext -layout out/report.pdf report-pdf.txt
 unzip -p out/report.docx word/document.xml > document.xml
-"$CSA" extract-table --db cambs.db --table cadet --area Cambridge --ye 2025-12 > cadet.txt 2> /dev/null
-"$CSA" extract-table --db cambs.db --table cadet --area Cambridge --ye 2025-12 --format csv > cadet.csv 2> /dev/null
+for t in cadet offenders keywords; do
+  "$CSA" extract-table --db cambs.db --table $t --area Cambridge --ye 2025-12 --keywords keywords.toml --dataset crime > $t.txt 2> /dev/null
+  "$CSA" extract-table --db cambs.db --table $t --area Cambridge --ye 2025-12 --keywords keywords.toml --dataset crime --format csv \
+    > $t.csv 2> /dev/null
+done
 
 python3 - "$data" keywords.toml <<'PY' || fail "the extract chapters differ from the independent counts"
 import csv, datetime, html as H, re, sys, tomllib
@@ -101,8 +104,11 @@ for r in now:
     if r["OffenderID"]: per[r["OffenderID"]] = per.get(r["OffenderID"], 0) + 1
 pers = [n for n in per.values() if n >= 3]
 cells, _ = row("tbl-extract-offenders", "Persistent (3 or more crimes)")
-want = [f"{len(pers)}", f"{half_away(100 * len(pers), len(per))}%", f"{sum(pers)}", f"{half_away(100 * sum(pers), sum(per.values()))}%"]
+want = [f"{len(pers):,}", f"{half_away(100 * len(pers), len(per))}%", f"{sum(pers):,}", f"{half_away(100 * sum(pers), sum(per.values()))}%"]
 assert cells == want, (cells, want)
+cells, _ = row("tbl-extract-offenders", "All offenders")
+assert cells == [f"{len(per):,}", "100%", f"{sum(per.values()):,}", "100%"], (cells, len(per), sum(per.values()))
+assert sum(per.values()) >= 1000, "the offenders check needs a count of four digits"
 assert "persistent offenders (3 or more crimes in the year)" in text
 
 # 2. Keyword lists (crimes by recorded date; ASB and domestic abuse incidents by the date they
@@ -126,10 +132,11 @@ for dataset, csv_file, date, free, table_id, records in (
         hit = sum(caught(r[free], l["words"]) for r in year)
         cells, _ = row(table_id, l["label"])
         share = f"{half_away(100 * hit, len(year))}%"
-        assert cells[-3:] == [f"{len(year)}", f"{hit}", share], (l["label"], cells, len(year), hit, share)
+        assert cells[-3:] == [f"{len(year):,}", f"{hit:,}", share], (l["label"], cells, len(year), hit, share)
         if hit >= 5:
             assert f"{l['label']} {hit:,} ({share} of all)" in text, f"'{l['label']} {hit:,} ({share} of all)' not quoted"
         checked.append((l["label"], hit, len(year), share))
+assert max(n for _, _, n, _ in checked) >= 1000, "the keyword check needs a count of four digits"
 
 # 3. CADET: counts with separators equal to python's, labels indented by depth (All crime 0, VAP 2).
 allc = lambda rs: [r for r in rs if group.get(r["HOCode"]) and "Fraud" not in group[r["HOCode"]]]
@@ -152,14 +159,19 @@ for name, body in (("PDF", pdf), ("DOCX", docx_text)):
 vap_cell = re.search(r"<w:tc>(?:(?!</w:tc>).)*>Violence against the person<.*?</w:tc>", docx)
 assert vap_cell and '<w:ind w:left="480" />' in vap_cell.group(0), "the DOCX does not indent the VAP row"
 
-# 5. csa extract-table text: every count the CSV gives, grouped with commas in the same row.
-rows = list(csv.DictReader(open("cadet.csv")))
-txt = open("cadet.txt").read().splitlines()
-for r in rows:
-    line = next(l for l in txt if l.startswith(r["node"] + " "))
-    for k in ("count_earlier", "count_later"):
-        if r[k].isdigit():
-            assert f" {int(r[k]):,} " in line + " ", (r["node"], k, line)
+# 5. csa extract-table text (cadet, offenders, keywords): every count the CSV gives, grouped with
+#    commas in the same row; at least one of four digits in each.
+for name, key in (("cadet", "node"), ("offenders", "band"), ("keywords", "list")):
+    rows = list(csv.DictReader(open(f"{name}.csv")))
+    txt = open(f"{name}.txt").read().splitlines()
+    big = 0
+    for r in rows:
+        line = next(l for l in txt if l.startswith(r[key] + " "))
+        for k in (k for k in r if k.startswith(("count_", "records_"))):
+            if r[k].isdigit():
+                assert f" {int(r[k]):,} " in line + " ", (name, r[key], k, line)
+                big = max(big, int(r[k]))
+    assert big >= 1000, f"extract-table {name}: no count of four digits to check"
 print(f"checked: persistent {len(pers)} offenders / {sum(pers)} crimes, keywords {checked}, All crime {all_now}")
 PY
 grep -q "FAIL" out/self-checks.txt && fail "a self-check failed: $(cat out/self-checks.txt)"

@@ -12,6 +12,7 @@
 #include "extract_analysis/cadet.hpp"
 #include "extract_analysis/domestic_abuse_incidents.hpp"
 #include "extract_analysis/partner_series.hpp"
+#include "extract_analysis/thousands_separators.hpp"
 #include "extract_analysis_golden.hpp"
 #include "fixtures/tables/synthetic_world.hpp"
 #include "offence/hierarchy.hpp"
