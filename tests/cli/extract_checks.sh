@@ -4,7 +4,8 @@
 # outside the area or the years, band edges, upper-case codes, small counts) are ingested through
 # examples/mappings, and every figure of --table asb, fire, ed, ambulance, hate, da, da-incidents
 # and series, for Cambridge in 2024 and 2025, is compared with what expected.py computes from the
-# CSVs themselves (not the store), the ONS lookup and the Home Office code list. Also: ingest's
+# CSVs themselves (not the store), the ONS lookup and the Home Office code list (hate and da: every
+# row, sub-groups too, rolled up by python from data/taxonomy/offence-hierarchy.toml). Also: ingest's
 # read = stored + quarantined per file against python's own validation (the series total row is a
 # row read and stored), the offender pyramid counts people (one offender with three crimes once, at
 # the age of the first), every table's --format json is exactly one JSON document, and at ward level
