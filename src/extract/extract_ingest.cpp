@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -26,9 +27,9 @@ constexpr std::uint64_t kProgressRows = 1u << 16;
 constexpr std::size_t kChunksQueued = 8;
 
 // Parses a file on its own thread while the store writes the chunks already parsed (one transaction).
-// The content hash is taken by a read of the whole file (XXH3 reads GB/s from the page cache) while
-// the first chunks are parsed; an unchanged file stops the parser at its next hand-over, after at
-// most kChunksQueued chunks. Files of several ranges on machines of more than two cores go through
+// The parser hashes what it reads; finish() gives that hash to a file never loaded before. A file
+// loaded before is hashed by the caller first, while the first chunks are parsed; an unchanged one
+// stops the parser at its next hand-over, after at most kChunksQueued chunks. Files of several ranges on machines of more than two cores go through
 // RangeStream instead (range_stream.hpp).
 class ParsingStream final : public store::ExtractStream {
  public:
@@ -61,6 +62,10 @@ class ParsingStream final : public store::ExtractStream {
     info.rows_read = parsed_.result.rows_read;
     info.rows_stored = parsed_.result.rows_stored;
     info.rows_quarantined = parsed_.result.rows_quarantined;
+    if (info.content_hash.empty()) {  // a file never loaded before: the hash taken while parsing
+      info.content_hash = parsed_.batch.content_hash;
+      info.file_bytes = parsed_.batch.file_bytes;
+    }
     quarantine = std::move(parsed_.quarantine);
   }
 
@@ -337,6 +342,7 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
                                      const offence::OffenceCodeList* codes, const ProgressFn& progress,
                                      const ParseOptions& options) {
   ExtractIngestSummary summary;
+  const std::vector<store::ExtractBatchInfo> known = store.extract_batches();
   for (std::size_t i = 0; i < files.size(); ++i) {
     ExtractFileResult result;
     try {
@@ -345,12 +351,18 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
         result = std::move(parsed.result);
         result.write = store.write_series_batch(std::move(parsed.batch), parsed.values, parsed.quarantine);
       } else {
-        // Parsing starts while the content hash is taken, so the hash is not a pass before all the
-        // work; when the file turns out unchanged, the parsers are stopped at their next hand-over,
-        // having parsed a few chunks for nothing.
-        auto write_from = [&](auto& stream) {
+        // A file loaded before is hashed first, so an unchanged one is known before anything is
+        // written; parsing starts meanwhile, and is stopped at its next hand-over when the file turns
+        // out unchanged. A file never loaded before needs no such answer: its hash is taken by the
+        // parser as it reads (one pass, not two, and none before the writer starts), unless its
+        // ranges are read by several threads, which see no whole file to hash.
+        const bool loaded_before = std::any_of(known.begin(), known.end(), [&](const store::ExtractBatchInfo& b) {
+          return b.kind == m.kind_name() && b.source == m.source_name &&
+                 b.file_name == std::filesystem::path(files[i]).filename().string();
+        });
+        auto write_from = [&](auto& stream, bool stream_hashes) {
           stream.start();
-          store::ExtractBatchInfo info = batch_identity(files[i], m);
+          store::ExtractBatchInfo info = batch_identity(files[i], m, loaded_before || !stream_hashes);
           auto write = store.write_extract_stream(info, stream);
           if (write.action == store::BatchWriteResult::Action::unchanged) {
             result.path = files[i];
@@ -366,10 +378,10 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
         const std::uint64_t bytes = std::filesystem::file_size(files[i], ec);
         if (!ec && options.threads > 1 && options.range_bytes > 0 && bytes / 2 >= options.range_bytes) {
           RangeStream stream(files[i], m, codes, progress, options.range_bytes, options.threads);
-          write_from(stream);
+          write_from(stream, false);
         } else {
           ParsingStream stream(files[i], m, codes, progress);
-          write_from(stream);
+          write_from(stream, true);
         }
       }
       summary.rows_read += result.rows_read;

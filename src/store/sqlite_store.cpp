@@ -374,7 +374,9 @@ class SqliteStore final : public Store {
       if (data_version() != data_version_) load_dictionaries();
       for (Dictionary* d : dictionaries()) d->begin_batch();
       std::optional<BatchInfo> previous = find_batch(info.key);
-      if (previous && previous->content_hash == info.content_hash) {
+      // An empty hash: the file was not loaded when the caller looked, so it is taken while reading
+      // and known only at the end (finish()); if another process has loaded it since, it is replaced.
+      if (previous && !info.content_hash.empty() && previous->content_hash == info.content_hash) {
         result.action = BatchWriteResult::Action::unchanged;
         result.batch_id = previous->id;
         result.previous = previous;
@@ -711,7 +713,9 @@ class SqliteStore final : public Store {
       std::optional<ExtractBatchInfo> previous;
       if (find.step()) previous = read_extract_batch(find);
       find.reset();
-      if (previous && previous->content_hash == info.content_hash) {
+      // An empty hash: the file was not loaded when the caller looked, so it is taken while reading
+      // and known only at the end (finish()); if another process has loaded it since, it is replaced.
+      if (previous && !info.content_hash.empty() && previous->content_hash == info.content_hash) {
         result.action = BatchWriteResult::Action::unchanged;
         result.batch_id = previous->id;
         result.previous = previous;
@@ -738,7 +742,7 @@ class SqliteStore final : public Store {
       SqliteStmt next(db_, "SELECT coalesce(max(id), 0) + 1 FROM extract_record");
       next.step();
       std::int64_t first_id = next.int64(0);
-      // The counts are written once the rows are in (they may still be being read now).
+      // The counts (and the hash of a file hashed while read) are written once the rows are in.
       SqliteStmt ins(db_,
                      "INSERT INTO extract_batch(kind, source, file_name, synthetic, source_path, content_hash, file_bytes, "
                      "rows_read, rows_stored, rows_quarantined, loaded_at) VALUES (?,?,?,?,?,?,?,0,0,0,?)");
@@ -757,15 +761,18 @@ class SqliteStore final : public Store {
                                         stored, quarantine.size()));
       }
       bool has_records = info.kind != "series" && stored > 0;
+      if (info.content_hash.empty()) {
+        throw InternalError(fmt::format("{}: no content hash once the file was read", info.source_path));
+      }
       SqliteStmt upd(db_, "UPDATE extract_batch SET rows_read = ?, rows_stored = ?, rows_quarantined = ?, "
-                          "first_record_id = ?, last_record_id = ? WHERE id = ?");
+                          "first_record_id = ?, last_record_id = ?, content_hash = ?, file_bytes = ? WHERE id = ?");
       upd.bind(1, info.rows_read).bind(2, info.rows_stored).bind(3, info.rows_quarantined);
       if (has_records) {
         upd.bind(4, first_id).bind(5, first_id + stored - 1);
       } else {
         upd.bind_null(4).bind_null(5);
       }
-      upd.bind(6, batch_id).run();
+      upd.bind(6, std::string_view(info.content_hash)).bind(7, info.file_bytes).bind(8, batch_id).run();
       for (Dictionary* d : dictionaries()) d->flush();
       SqliteStmt q(db_, "INSERT INTO extract_quarantine(batch_id, source_path, line, reason, raw) VALUES (?,?,?,?,?)");
       for (const auto& row : quarantine) {

@@ -210,7 +210,8 @@ class Store {
   // transaction. Records of a series batch are its values (info.kind == "series").
   virtual ExtractWriteResult write_extract_batch(ExtractBatchInfo info, const std::vector<extract::Record>& records,
                                                  const std::vector<QuarantineRecord>& quarantine) = 0;
-  // The same, with the records streamed: info has the content hash, its counts come from finish().
+  // The same, with the records streamed: its counts come from finish(), and so does the content hash
+  // when info has none (a file not loaded before, hashed as it is read).
   virtual ExtractWriteResult write_extract_stream(ExtractBatchInfo info, ExtractStream& stream) = 0;
   virtual ExtractWriteResult write_series_batch(ExtractBatchInfo info, const std::vector<extract::SeriesValue>& values,
                                                 const std::vector<QuarantineRecord>& quarantine) = 0;
