@@ -39,7 +39,8 @@ Pyramid build_pyramid(const extract::ExtractSet& set, const std::vector<std::siz
     ++p.records;
     const std::int16_t age = person == Person::victim ? r.victim_age : r.offender_age;
     const extract::Sex sex = person == Person::victim ? r.victim_sex : r.offender_sex;
-    if (person == Person::offender && age == extract::kNoAge && sex == extract::Sex::unknown && r.offender_id.empty()) {
+    // Nothing about the person (a victimless crime, or no suspect): no one to count, said in the notes.
+    if (age == extract::kNoAge && sex == extract::Sex::unknown && id_of(r).empty()) {
       ++p.no_person;
       continue;
     }
@@ -84,6 +85,18 @@ std::string pyramid_basis(const Pyramid& p) {
                      with_commas(p.records));
 }
 
+std::string pyramid_rule(const Pyramid& p) {
+  const bool victim = p.person == Person::victim;
+  if (!p.by_person) {
+    return fmt::format("Counts records, not people: the records carry no {} ids, so each counts its {} once (a person "
+                       "with several records is counted in each).",
+                       victim ? "victim" : "offender", victim ? "victim" : "main offender");
+  }
+  return fmt::format("Counts people, not records: each distinct {} id once, in the age band and sex of their first record in "
+                     "the period (earliest date, then file order); a record with no id is one person.",
+                     victim ? "victim" : "offender");
+}
+
 table::Table pyramid_table(const Pyramid& p, const extract::ExtractSet& set, const Scope& scope, const period::Window& window,
                            const Selection& selection) {
   Scope cells = scope;
@@ -101,10 +114,10 @@ table::Table pyramid_table(const Pyramid& p, const extract::ExtractSet& set, con
   }
   t.rows.push_back({{{"All ages known", std::nullopt}, count_cell(f, cells), count_cell(m, cells)}, table::RowKind::total});
   t.notes.push_back(pyramid_basis(p));
-  t.notes.push_back(fmt::format("Not in the pyramid: {} with sex unknown or other, {} female or male with no age{}.",
-                                with_commas(p.sex_unknown), with_commas(p.age_unknown),
-                                p.person == Person::offender ? fmt::format(", {} with no offender recorded", with_commas(p.no_person))
-                                                             : std::string()));
+  t.notes.push_back(fmt::format("Not in the pyramid: {} with sex unknown or other, {} female or male with no age, {} with no {} "
+                                "recorded.",
+                                with_commas(p.sex_unknown), with_commas(p.age_unknown), with_commas(p.no_person),
+                                p.person == Person::victim ? "victim" : "offender"));
   t.notes.push_back("Cells from 1 to 4 are shown as <5 at every area level.");
   table::apply_secondary_suppression(t);
   Scope notes = scope;

@@ -36,14 +36,16 @@ struct Pyramid {
   std::int64_t records_without_id = 0;     // by_person: records with a person but no id, one person each
   std::int64_t age_unknown = 0;            // female or male, no age
   std::int64_t sex_unknown = 0;            // sex unknown or other (with or without age)
-  std::int64_t no_person = 0;              // offender pyramid: records with no offender age, sex or id
+  std::int64_t no_person = 0;              // records with no age, sex or id for the person (no one to count)
 };
 
 Pyramid build_pyramid(const extract::ExtractSet& set, const std::vector<std::size_t>& rows, Person person);
 
-// What the pyramid counted, for the table's and the atlas's basis line: distinct people (with how
-// many ids and records without one) or records.
+// What the pyramid counted, for the table's basis note: distinct people (with how many ids and
+// records without one) or records.
 std::string pyramid_basis(const Pyramid& p);
+// The same rule without numbers, for the atlas, which sends no total beside its hidden cells.
+std::string pyramid_rule(const Pyramid& p);
 
 // Rows are bands (oldest first, as a pyramid is read), columns Female and Male, cells 1-4 as <5.
 table::Table pyramid_table(const Pyramid& p, const extract::ExtractSet& set, const Scope& scope, const period::Window& window,

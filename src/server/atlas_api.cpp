@@ -590,13 +590,15 @@ std::string AtlasApi::pyramid(const HttpRequest& r) const {
   for (const auto& b : extract_analysis::pyramid_bands()) bands.push_back(b.label);
   out["available"] = true;
   out["bands"] = std::move(bands);
-  std::string counted;  // whether each side counted people (person ids) or records
+  // Whether each side counted people (person ids) or records, in words without numbers: a count of
+  // records or people beside the cells would be a total, and could give a hidden cell away.
+  std::string counted;
   for (auto person : {extract_analysis::Person::victim, extract_analysis::Person::offender}) {
     const auto pyr = extract_analysis::build_pyramid(set, selection.rows, person);
     out[person == extract_analysis::Person::victim ? "victims" : "offenders"] =
         json{{"female", cells(pyr.female)}, {"male", cells(pyr.male)}, {"counts", pyr.by_person ? "people" : "records"}};
     counted += fmt::format(" {}: {}", person == extract_analysis::Person::victim ? "Victims" : "Offenders",
-                           extract_analysis::pyramid_basis(pyr));
+                           extract_analysis::pyramid_rule(pyr));
   }
   json sources = json::array();
   for (const auto& b : set.batches) sources.push_back(b.source);

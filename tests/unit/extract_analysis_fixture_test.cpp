@@ -136,6 +136,7 @@ TEST_F(ExtractAnalysisFixture, VictimPyramidEqualsPython) {
   EXPECT_EQ(p.records, want("selected"));
   EXPECT_EQ(p.people, want("victims"));
   EXPECT_EQ(p.records_without_id, want("victim_records_without_id"));
+  EXPECT_EQ(p.no_person, want("victim_none"));
   const auto& bands = pyramid_bands();
   std::int64_t differ = 0;  // cells where people and records differ: the fixture must tell them apart
   for (std::size_t b = 0; b < bands.size(); ++b) {
@@ -178,7 +179,7 @@ TEST_F(ExtractAnalysisFixture, VictimPyramidWithoutIdsCountsRecordsAsPython) {
     EXPECT_EQ(p.male[b], want("victim_records_M_" + bands[b].label)) << bands[b].label;
     in += p.female[b] + p.male[b];
   }
-  EXPECT_EQ(in + p.age_unknown + p.sex_unknown, p.records);
+  EXPECT_EQ(in + p.age_unknown + p.sex_unknown + p.no_person, p.records);
   EXPECT_EQ(pyramid_basis(p).rfind(fmt::format("Counts records, not people: the {} records carry no victim ids", want("selected")), 0),
             0u)
       << pyramid_basis(p);
@@ -227,6 +228,43 @@ TEST(ExtractAnalysisPyramid, OffendersAreCountedOnceAtTheirFirstCrime) {
   for (std::size_t b = 0; b < bands.size(); ++b) all += p.female[b] + p.male[b];
   EXPECT_EQ(all, 3);
   EXPECT_NE(pyramid_basis(p).find("2 distinct offender ids and 1 records with no id"), std::string::npos) << pyramid_basis(p);
+  // The same records say nothing about victims: no one to count, and no ids, so the basis is records.
+  auto v = build_pyramid(set, rows, Person::victim);
+  EXPECT_FALSE(v.by_person);
+  EXPECT_EQ(v.no_person, 7);
+  EXPECT_EQ(v.sex_unknown + v.age_unknown, 0);
+}
+
+// A victim with no id is one person; a crime with nothing about its victim is no one. Worked by hand:
+// V1 twice (female 30, then 50: counted at 30), a female of 40 with no id, a record with no victim:
+// female 25-34 1, 35-44 1, 45-54 0; 2 people from 4 records, 1 no victim recorded.
+TEST(ExtractAnalysisPyramid, AVictimWithoutIdIsOnePersonAndACrimeWithoutVictimNone) {
+  extract::ExtractSet set;
+  auto add = [&](std::int32_t day, const char* id, std::int16_t age, extract::Sex sex) {
+    extract::Record r;
+    r.recorded_day = day;
+    r.victim_id = id;
+    r.victim_age = age;
+    r.victim_sex = sex;
+    set.records.push_back(r);
+  };
+  using extract::Sex;
+  add(19990, "V1", 30, Sex::female);
+  add(19999, "V1", 50, Sex::female);
+  add(19995, "", 40, Sex::female);
+  add(19995, "", extract::kNoAge, Sex::unknown);
+  auto p = build_pyramid(set, {0, 1, 2, 3}, Person::victim);
+  EXPECT_TRUE(p.by_person);
+  EXPECT_EQ(p.records, 4);
+  EXPECT_EQ(p.people, 1);
+  EXPECT_EQ(p.records_without_id, 1);
+  EXPECT_EQ(p.no_person, 1);
+  const auto& bands = pyramid_bands();
+  EXPECT_EQ(p.female[3], 1);  // 25-34
+  EXPECT_EQ(p.female[4], 1);  // 35-44
+  EXPECT_EQ(p.female[5], 0);  // 45-54: V1's second crime is not a second person
+  ASSERT_EQ(bands[3].label, "25-34");
+  ASSERT_EQ(bands[5].label, "45-54");
 }
 
 TEST_F(ExtractAnalysisFixture, KeywordSharesEqualPython) {

@@ -282,11 +282,71 @@ TEST(ServerAtlasApi, PyramidCountsFromALocalExtractWithSmallCellsHidden) {
   }
   EXPECT_EQ(zeros, static_cast<std::int64_t>(3 * bands.size() - 2));
   EXPECT_FALSE(p.contains("records"));  // no total beside hidden cells
+  // These records carry no person ids: records are counted, and the basis says so without numbers.
+  EXPECT_EQ(p["victims"]["counts"], "records");
+  EXPECT_EQ(p["offenders"]["counts"], "records");
+  const std::string basis = p["basis"];
+  EXPECT_NE(basis.find("Victims: Counts records, not people"), std::string::npos) << basis;
+  EXPECT_EQ(basis.find_first_of("0123456789"), std::string::npos) << "a number beside hidden cells: " << basis;
   // The same at ward level; the year before has one crime, hidden; an LSOA gets no pyramid.
   EXPECT_EQ(get({{"area", tw::kCastle}})["victims"]["female"][band("25-34")], 6);
   EXPECT_TRUE(get({{"area", tw::kCastle}, {"period", "ye2024-12"}})["victims"]["female"][band("25-34")].is_null());
   EXPECT_EQ(get({{"area", tw::kL1}})["available"], false);
   EXPECT_EQ(get({{"area", tw::kBetaby}})["victims"]["female"][band("25-34")], 0);
+}
+
+// With victim ids the atlas counts people. By hand: V1 has 6 crimes in June 2025 (female, 30 at the
+// first, 40 at the others, so 25-34) and V2-V6 one each (female, 30): 6 people in female 25-34, where
+// counting records would give 6 + 5 = 11 in 25-34 and 35-44 together; the offenders carry no ids.
+TEST(ServerAtlasApi, PyramidCountsPeopleWhenTheExtractHasVictimIds) {
+  tw::World world;
+  std::vector<extract::Record> records;
+  auto crime = [&](std::int32_t day, const std::string& victim, std::int16_t age) {
+    extract::Record r;
+    r.line = static_cast<std::int64_t>(records.size()) + 2;
+    r.reference = "CR" + std::to_string(r.line);
+    r.code = "105A";
+    r.recorded_day = r.start_day = day;
+    r.ward_code = tw::kCastle;
+    r.victim_id = victim;
+    r.victim_age = age;
+    r.victim_sex = extract::Sex::female;
+    r.offender_age = 20;
+    r.offender_sex = extract::Sex::male;
+    records.push_back(r);
+  };
+  const std::int32_t june_2025 = 20254;  // 2025-06-15 (python3: (date(2025,6,15) - date(1970,1,1)).days)
+  for (int i = 0; i < 5; ++i) crime(june_2025 + 1 + i, "V1", 40);
+  crime(june_2025, "V1", 30);  // V1's first crime, last in the file
+  for (int i = 2; i <= 6; ++i) crime(june_2025, "V" + std::to_string(i), 30);
+  store::ExtractBatchInfo info;
+  info.kind = "crime";
+  info.source = "Test constabulary";
+  info.file_name = "crime.csv";
+  info.synthetic = true;
+  info.content_hash = "0";
+  info.rows_read = info.rows_stored = static_cast<std::int64_t>(records.size());
+  world.store->write_extract_batch(info, records, {});
+  auto atlas = Atlas::load(*world.store, {5, ""});
+  AtlasApi api(*atlas);
+  auto r = api.handle({"GET", "/api/pyramid", {{"area", tw::kAlphaton}, {"period", "ye2025-12"}}, {}, {}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto p = json::parse(r.body);
+  ASSERT_EQ(p["available"], true) << p.dump();
+  std::size_t b18 = 0, b25 = 0, b35 = 0;
+  for (std::size_t i = 0; i < p["bands"].size(); ++i) {
+    if (p["bands"][i] == "18-24") b18 = i;
+    if (p["bands"][i] == "25-34") b25 = i;
+    if (p["bands"][i] == "35-44") b35 = i;
+  }
+  EXPECT_EQ(p["victims"]["female"][b25], 6);
+  EXPECT_EQ(p["victims"]["female"][b35], 0);
+  EXPECT_EQ(p["victims"]["counts"], "people");
+  EXPECT_EQ(p["offenders"]["counts"], "records");
+  EXPECT_EQ(p["offenders"]["male"][b18], 11);  // each of the 11 crimes' offender: no offender ids
+  const std::string basis = p["basis"];
+  EXPECT_NE(basis.find("Victims: Counts people, not records"), std::string::npos) << basis;
+  EXPECT_EQ(basis.find_first_of("0123456789"), std::string::npos) << "a number beside hidden cells: " << basis;
 }
 
 }  // namespace
