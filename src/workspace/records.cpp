@@ -13,10 +13,10 @@ using K = ColumnKind;
 
 std::map<std::string, EntitySpec, std::less<>> make_entities() {
   std::vector<EntitySpec> all = {
-      {"user", "users", {{"name", K::text}, {"role", K::text}, {"password_hash", K::text}, {"created_at", K::text}}},
+      {"user", "users", {{"name", K::text}, {"role", K::text}, {"password_hash", K::text}, {"created_at", K::text}}, "name"},
       {"recommendation",
        "recommendations",
-       {{"source", K::text}, {"kind", K::text}, {"subject", K::text}, {"category", K::text}, {"evidence", K::text}}},
+       {{"source", K::text}, {"kind", K::text}, {"subject", K::text}, {"category", K::text}, {"evidence", K::text}}, "subject"},
       {"priority",
        "priorities",
        {{"code", K::text},
@@ -29,7 +29,7 @@ std::map<std::string, EntitySpec, std::less<>> make_entities() {
         {"lead", K::text},
         {"indicator_theme", K::text},
         {"indicator_area", K::text},
-        {"indicator_period", K::text}}},
+        {"indicator_period", K::text}}, "code"},
       {"action",
        "actions",
        {{"priority_id", K::integer},
@@ -40,10 +40,10 @@ std::map<std::string, EntitySpec, std::less<>> make_entities() {
         {"lead_officer", K::text},
         {"due", K::text},
         {"rag", K::text},
-        {"rag_reason", K::text}}},
+        {"rag_reason", K::text}}, "code"},
       {"action_quarter",
        "action_quarters",
-       {{"action_id", K::integer}, {"quarter", K::text}, {"rag", K::text}, {"rag_reason", K::text}, {"progress", K::text}}},
+       {{"action_id", K::integer}, {"quarter", K::text}, {"rag", K::text}, {"rag_reason", K::text}, {"progress", K::text}}, ""},
       {"kpi",
        "kpis",
        {{"action_id", K::integer},
@@ -54,10 +54,10 @@ std::map<std::string, EntitySpec, std::less<>> make_entities() {
         {"target_by", K::text},
         {"indicator_theme", K::text},
         {"indicator_area", K::text},
-        {"indicator_period", K::text}}},
+        {"indicator_period", K::text}}, "description"},
       {"kpi_quarter",
        "kpi_quarters",
-       {{"kpi_id", K::integer}, {"quarter", K::text}, {"target", K::real}, {"actual", K::real}, {"note", K::text}}},
+       {{"kpi_id", K::integer}, {"quarter", K::text}, {"target", K::real}, {"actual", K::real}, {"note", K::text}}, ""},
       {"budget_line",
        "budget_lines",
        {{"priority_id", K::integer},
@@ -67,8 +67,8 @@ std::map<std::string, EntitySpec, std::less<>> make_entities() {
         {"allocated_pence", K::integer},
         {"spent_pence", K::integer},
         {"carried_forward_pence", K::integer},
-        {"note", K::text}}},
-      {"meeting", "meetings", {{"held_on", K::text}, {"title", K::text}, {"location", K::text}, {"minutes", K::text}}},
+        {"note", K::text}}, ""},
+      {"meeting", "meetings", {{"held_on", K::text}, {"title", K::text}, {"location", K::text}, {"minutes", K::text}}, "held_on"},
       {"agenda_item",
        "agenda_items",
        {{"meeting_id", K::integer},
@@ -78,7 +78,7 @@ std::map<std::string, EntitySpec, std::less<>> make_entities() {
         {"time_minutes", K::integer},
         {"session", K::text},
         {"minutes", K::text},
-        {"decision", K::text}}},
+        {"decision", K::text}}, "item"},
       {"action_point",
        "action_points",
        {{"meeting_id", K::integer},
@@ -87,18 +87,34 @@ std::map<std::string, EntitySpec, std::less<>> make_entities() {
         {"owner", K::text},
         {"status", K::text},
         {"note", K::text},
-        {"carried_from", K::integer}}},
+        {"carried_from", K::integer}}, "code"},
       {"schedule",
        "schedule",
        {{"document_no", K::integer},
         {"theme", K::text},
         {"analysis_from", K::text},
         {"analysis_to", K::text},
-        {"presentation", K::text}}},
+        {"presentation", K::text}}, ""},
   };
   std::map<std::string, EntitySpec, std::less<>> m;
   for (auto& e : all) m.emplace(e.entity, e);
   return m;
+}
+
+// The record as its users know it: "action 1.4", "meeting 2024-10-01", kpi "Repeat victims down";
+// by id where the entity has no such column or the record leaves it empty ("action quarter 7").
+std::string record_name(const EntitySpec& e, const Json& record) {
+  std::string noun = e.entity;
+  for (auto& c : noun)
+    if (c == '_') c = ' ';
+  if (!e.known_by.empty()) {
+    const auto it = record.find(e.known_by);
+    if (it != record.end() && it->is_string() && !it->get<std::string>().empty()) {
+      const auto& v = it->get_ref<const std::string&>();
+      return v.find(' ') == std::string::npos ? fmt::format("{} {}", noun, v) : fmt::format("{} \"{}\"", noun, v);
+    }
+  }
+  return fmt::format("{} {}", noun, record.at("id").get<std::int64_t>());
 }
 
 std::string select_list(const EntitySpec& e) {
@@ -206,17 +222,18 @@ Json insert(Backend& db, const std::string& actor, const EntitySpec& e, const Js
 
 namespace {
 
-ConflictError conflict(const EntitySpec& e, std::int64_t id, std::int64_t expected_version, const Json& current) {
+ConflictError conflict(const EntitySpec& e, std::int64_t expected_version, const Json& current) {
   return ConflictError(
-      fmt::format("{} {} was changed by {} at {} (now version {}, you edited version {}); reload it and apply "
+      fmt::format("{} was changed by {} at {} (now version {}, you edited version {}); reload it and apply "
                   "your change again",
-                  e.entity, id, current["updated_by"].get<std::string>(), current["updated_at"].get<std::string>(),
+                  record_name(e, current), current["updated_by"].get<std::string>(), current["updated_at"].get<std::string>(),
                   current["version"].get<std::int64_t>(), expected_version),
       current["updated_by"], current["updated_at"], current["version"]);
 }
 
 // The refusal when the version-checked statement matched nothing: changed, or deleted, meanwhile.
-[[noreturn]] void refuse_stale(Backend& db, const EntitySpec& e, std::int64_t id, std::int64_t expected_version);
+// `before` is the record as this edit read it (named in the message when it is gone).
+[[noreturn]] void refuse_stale(Backend& db, const EntitySpec& e, const Json& before, std::int64_t expected_version);
 
 }  // namespace
 
@@ -224,7 +241,7 @@ Json update(Backend& db, const std::string& actor, const EntitySpec& e, std::int
             std::int64_t expected_version, const Json& changes) {
   auto before = fetch(db, e, id);
   if (!before) throw InputError(fmt::format("there is no {} with id {}", e.entity, id));
-  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(e, id, expected_version, *before);
+  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(e, expected_version, *before);
   std::string sets;
   std::vector<Value> params;
   for (const auto& [name, v] : changes.items()) {
@@ -241,7 +258,7 @@ Json update(Backend& db, const std::string& actor, const EntitySpec& e, std::int
                                    "WHERE id = ? AND version = ? RETURNING id",
                                    e.table, sets),
                        params);
-  if (rows.empty()) refuse_stale(db, e, id, expected_version);
+  if (rows.empty()) refuse_stale(db, e, *before, expected_version);
   auto after = fetch(db, e, id);
   write_audit(db, actor, e.entity, std::to_string(id), "update", for_audit(e, *before), for_audit(e, *after));
   return *after;
@@ -250,20 +267,20 @@ Json update(Backend& db, const std::string& actor, const EntitySpec& e, std::int
 void remove(Backend& db, const std::string& actor, const EntitySpec& e, std::int64_t id, std::int64_t expected_version) {
   auto before = fetch(db, e, id);
   if (!before) throw InputError(fmt::format("there is no {} with id {}", e.entity, id));
-  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(e, id, expected_version, *before);
+  if ((*before)["version"].get<std::int64_t>() != expected_version) throw conflict(e, expected_version, *before);
   // As in update(): the version is part of the DELETE, so a racing edit makes it match nothing.
   auto rows = db.query(fmt::format("DELETE FROM {} WHERE id = ? AND version = ? RETURNING id", e.table),
                        {id, expected_version});
-  if (rows.empty()) refuse_stale(db, e, id, expected_version);
+  if (rows.empty()) refuse_stale(db, e, *before, expected_version);
   write_audit(db, actor, e.entity, std::to_string(id), "delete", for_audit(e, *before), std::nullopt);
 }
 
 namespace {
 
-void refuse_stale(Backend& db, const EntitySpec& e, std::int64_t id, std::int64_t expected_version) {
-  auto current = fetch(db, e, id);
-  if (!current) throw InputError(fmt::format("{} {} was deleted by someone else meanwhile; reload", e.entity, id));
-  throw conflict(e, id, expected_version, *current);
+void refuse_stale(Backend& db, const EntitySpec& e, const Json& before, std::int64_t expected_version) {
+  auto current = fetch(db, e, before.at("id").get<std::int64_t>());
+  if (!current) throw InputError(fmt::format("{} was deleted by someone else meanwhile; reload", record_name(e, before)));
+  throw conflict(e, expected_version, *current);
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ struct EntitySpec {
   std::string entity;   // "action", for the audit log and messages
   std::string table;    // "actions"
   std::vector<ColumnSpec> columns;  // without id, version, updated_by, updated_at (every entity has them)
+  // The column people know a record by, for messages: an action's code ("1.4"), a meeting's date, a
+  // user's name. Empty: the record has none (an action's quarterly update), and messages give its id.
+  std::string known_by;
 };
 
 // Entities by name: user, recommendation, priority, action, action_quarter, kpi, kpi_quarter,
@@ -34,7 +37,8 @@ struct EntitySpec {
 const EntitySpec& entity(std::string_view name);
 
 // An update naming a version that is no longer current: someone else changed the record first.
-// The message says who and when, so the second editor can reload and re-apply; nothing is lost.
+// The message names the record as its users know it ("action 1.4", not its internal id) and says who
+// and when, so the second editor can reload and re-apply; nothing is lost.
 class ConflictError : public InputError {
  public:
   ConflictError(const std::string& message, std::string by, std::string at, std::int64_t current)

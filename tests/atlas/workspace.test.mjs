@@ -237,7 +237,7 @@ try {
     await theirs.locator('button[type=submit]').click();
     await other.waitForSelector('#ws-error:not([hidden])');
     const msg = await other.locator('#ws-error-text').innerText();
-    assert.match(msg, /changed by editor/);
+    assert.match(msg, /action "1\.1 a" was changed by editor/);  // by the code people know it by, not its id
     assert.equal(await other.locator('#ws-reload').isVisible(), true);
     await other.screenshot({ path: join(shots, 'workspace-conflict.png') });
     // The first change stands.

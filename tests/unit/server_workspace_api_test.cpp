@@ -175,6 +175,7 @@ TEST_F(ServerWorkspaceApi, RagChangeStaleEditAndAuditThroughTheApi) {
   auto why = Json::parse(stale.body);
   EXPECT_EQ(why["changed_by"], "kh");
   EXPECT_EQ(why["current_version"], v + 1);
+  EXPECT_TRUE(why["error"].get<std::string>().starts_with("action 1.5 was changed by kh at ")) << why["error"];
   // The plan shows the RAG and its quarter; the audit log shows the change.
   plan = Json::parse(get("plan", l.cookie).body);
   EXPECT_EQ(plan["priorities"][0]["actions"][0]["rag"], "amber");

@@ -1,6 +1,7 @@
 // The workspace's rules, against SQLite always and against PostgreSQL when CSA_TEST_PG names a
 // running server (tests/cli/workspace_postgres.sh starts one). Expected values are worked by hand
 // from the rule each test names (docs/WORKSPACE.md).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -162,12 +163,40 @@ TEST_P(WorkspaceBackendTest, AStaleUpdateIsRefusedWithWhoAndWhen) {
   } catch (const ws::ConflictError& e) {
     EXPECT_EQ(e.changed_by, "other");
     EXPECT_EQ(e.current_version, seen + 1);
-    EXPECT_NE(std::string(e.what()).find("changed by other"), std::string::npos) << e.what();
+    // Named by the action's code, as people know it, not by its internal id.
+    EXPECT_TRUE(std::string(e.what()).starts_with("action 1.4 was changed by other at ")) << e.what();
   }
   // Nothing lost: the first change stands, the refused one left no trace.
   auto act = w_->action_by_code("1", "1.4");
   EXPECT_EQ(act["rag"], "amber");
   EXPECT_EQ(w_->action_quarters(act["id"])[0]["rag"], "amber");
+}
+
+// A stale edit names the record by the column people know it by (docs/WORKSPACE.md): a quoted
+// description when it has spaces, a meeting's date, and the id only where there is nothing else (a
+// KPI's quarterly figure).
+TEST_P(WorkspaceBackendTest, AConflictNamesTheRecordAsPeopleKnowIt) {
+  auto message = [&](const std::string& entity, const ws::Json& record, const ws::Json& changes) {
+    const std::int64_t id = record["id"], v = record["version"];
+    w_->edit(editor2_, entity, id, v, changes);
+    try {
+      w_->edit(editor_, entity, id, v, changes);
+    } catch (const ws::ConflictError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no conflict");
+  };
+  auto k = w_->add_kpi(editor_, {"1", "", "Number of people accredited", "higher", "2025-03", 1000});
+  EXPECT_TRUE(message("kpi", k, {{"target", 900}}).starts_with("kpi \"Number of people accredited\" was changed by other"));
+  auto q = w_->set_kpi_quarter(editor_, k["id"], "fy2024/25q1", 167, 170);
+  const auto quarter = message("kpi_quarter", q, {{"actual", 171}});
+  EXPECT_TRUE(quarter.starts_with(fmt::format("kpi quarter {} was changed by other", q["id"].get<std::int64_t>()))) << quarter;
+  auto m = w_->add_meeting(editor_, "2024-10-01", "CCSP board", "Parkside");
+  EXPECT_TRUE(message("meeting", m, {{"location", "Mandela House"}}).starts_with("meeting 2024-10-01 was changed by other"));
+  auto p = w_->priority_by_code("3");
+  const auto priority = message("priority", p, {{"lead", "SCDC"}});
+  EXPECT_TRUE(priority.starts_with("priority 3 was changed by other at ")) << priority;
+  EXPECT_NE(priority.find("you edited version 1"), std::string::npos) << priority;
 }
 
 TEST_P(WorkspaceBackendTest, ACarriedOverPointKeepsItsHistory) {
