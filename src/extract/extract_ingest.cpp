@@ -203,9 +203,10 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
   const std::optional<BoundColumns> columns = read_header(reader, m, path);  // optional: the series code's columns->
   std::unique_ptr<RowMapper> mapper;
   std::optional<RowCollector> collector;  // record kinds
+  TextNumbering numbering;
   if (!m.is_series) {
     mapper = std::make_unique<RowMapper>(m, *columns, codes);
-    collector.emplace(*mapper, kChunkRecords, on_records);
+    collector.emplace(*mapper, kChunkRecords, on_records, &numbering);
   }
   // Series: the total row's values and the sums of the stored categories, per period.
   std::optional<std::pair<std::int64_t, std::vector<double>>> total_row;

@@ -121,7 +121,7 @@ void RangeStream::parse(Range& range, RowMapper& mapper) {
       chunk = std::move(recycled_.front());
       recycled_.pop_front();
     }
-  });
+  }, nullptr);  // ranges on several threads: no numbering of texts that all would agree on
   ingest::CsvRecord record;
   std::uint64_t last_begin = range.begin;
   std::int64_t last_line = 0;

@@ -4,6 +4,7 @@
 // docs/EXTRACTS.md lists which fields each dataset kind uses and the mapping file that fills them.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -63,6 +64,11 @@ inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
 inline constexpr std::int16_t kNoMinute = -1;
 inline constexpr std::int16_t kNoAge = -1;
 
+// The coded texts of a Record (index into Record::text_keys), kept once each by the store.
+enum CodedText : std::uint8_t { text_code, text_description, text_subtype, text_lsoa, text_ward };
+inline constexpr int kCodedTexts = 5;
+inline constexpr std::uint32_t kNoTextKey = std::numeric_limits<std::uint32_t>::max();
+
 struct Record {
   std::int64_t line = 0;          // physical line in the source file
   std::string reference;          // the force's unique reference (crime number, incident number)
@@ -92,6 +98,9 @@ struct Record {
   std::string victim_id;          // a person id, for repeat victims; empty when none
   std::string offender_id;        // the main suspect or offender; empty when none
   std::string free_text;          // MO or incident summary, for keyword classifiers
+  // The coded texts' numbers within their file (extract/text_numbering.hpp), which let the store find
+  // their ids without hashing them; kNoTextKey where not numbered (the store then looks up the text).
+  std::array<std::uint32_t, kCodedTexts> text_keys{kNoTextKey, kNoTextKey, kNoTextKey, kNoTextKey, kNoTextKey};
 
   bool has_marker(Marker m) const { return (markers & m) != 0; }
   bool located() const { return !std::isnan(easting) && !std::isnan(northing); }

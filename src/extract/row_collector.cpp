@@ -2,8 +2,8 @@
 
 namespace csa::extract {
 
-RowCollector::RowCollector(RowMapper& mapper, std::size_t chunk_records, ChunkSink sink)
-    : mapper_(mapper), chunk_records_(chunk_records), sink_(std::move(sink)) {
+RowCollector::RowCollector(RowMapper& mapper, std::size_t chunk_records, ChunkSink sink, TextNumbering* numbering)
+    : mapper_(mapper), chunk_records_(chunk_records), sink_(std::move(sink)), numbering_(numbering) {
   if (sink_) sink_(records_);  // a recycled chunk to fill, when there is one
 }
 
@@ -28,6 +28,8 @@ void RowCollector::add(const ingest::CsvRecord& record, ingest::CsvReader::Statu
     return;
   }
   row.line = line;
+  if (numbering_) numbering_->number(row);
+  else row.text_keys.fill(kNoTextKey);  // a recycled Record may carry another file's numbers
   ++rows_.rows_stored;
   if (!row.located() && row.lsoa_code.empty() && row.ward_code.empty()) ++rows_.rows_without_location;
   if (++used_ == chunk_records_ && sink_) {

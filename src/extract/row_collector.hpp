@@ -12,6 +12,7 @@
 
 #include "extract/record.hpp"
 #include "extract/row_mapper.hpp"
+#include "extract/text_numbering.hpp"
 #include "ingest/csv_reader.hpp"
 #include "store/store.hpp"
 
@@ -35,7 +36,9 @@ struct CollectedRows {
 class RowCollector {
  public:
   // chunk_records: Records per chunk handed to sink; without a sink every Record stays in records().
-  RowCollector(RowMapper& mapper, std::size_t chunk_records, ChunkSink sink);
+  // numbering: numbers the stored records' coded texts (one per file; nullptr when the file's rows are
+  // collected in ranges on several threads, whose numbers would not agree: the store then hashes).
+  RowCollector(RowMapper& mapper, std::size_t chunk_records, ChunkSink sink, TextNumbering* numbering);
 
   // One data row as the reader gave it (not the header, not an empty line). line_offset is added to
   // the reader's line numbers, for a reader that started mid-file.
@@ -51,6 +54,7 @@ class RowCollector {
   RowMapper& mapper_;
   std::size_t chunk_records_;
   ChunkSink sink_;
+  TextNumbering* numbering_;
   std::vector<Record> records_;  // [0, used_) are rows; slots after are reused
   std::size_t used_ = 0;
   CollectedRows rows_;

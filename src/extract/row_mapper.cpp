@@ -44,7 +44,7 @@ Rejection reject(std::string kind, std::string reason) { return {std::move(kind)
 // Records chunk after chunk, so a row's text costs no allocation once the chunks are warm.
 void reset_keeping_capacity(Record& r) {
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8  // the size below is libstdc++'s on 64 bits
-  static_assert(sizeof(Record) == 344, "a field was added to Record: reset it here too");
+  static_assert(sizeof(Record) == 368, "a field was added to Record: reset it here too");
 #endif
   for (std::string* s : {&r.reference, &r.code, &r.description, &r.subtype, &r.lsoa_code, &r.ward_code, &r.victim_id,
                          &r.offender_id, &r.free_text}) {
@@ -66,6 +66,7 @@ void reset_keeping_capacity(Record& r) {
   r.victim_sex = blank.victim_sex;
   r.offender_age = blank.offender_age;
   r.offender_sex = blank.offender_sex;
+  r.text_keys = blank.text_keys;
 }
 
 }  // namespace

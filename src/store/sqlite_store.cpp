@@ -707,6 +707,7 @@ class SqliteStore final : public Store {
       SqliteTransaction tx(db_);
       if (data_version() != data_version_) load_dictionaries();
       for (Dictionary* d : dictionaries()) d->begin_batch();
+      extract_text_ids_.clear();  // the numbers of the batch's texts start again from 0
       SqliteStmt find(db_, std::string(kExtractBatchSelect) + " WHERE kind=? AND source=? AND file_name=?");
       find.bind(1, std::string_view(info.kind)).bind(2, std::string_view(info.source));
       find.bind(3, std::string_view(info.file_name));
@@ -817,6 +818,19 @@ class SqliteStore final : public Store {
     return sql;
   }
 
+  // The extract_text id of a record's coded text. A text the parser numbered (extract/text_numbering.hpp)
+  // is found by its number, an index, once its first record has been seen: numbers are given in file
+  // order, so the first record with a new number comes before any other with it.
+  std::int64_t extract_text_id(const std::string& text, std::uint32_t key) {
+    if (key == extract::kNoTextKey) return extract_texts_.id_by_text(text);
+    if (key < extract_text_ids_.size()) return extract_text_ids_[key];
+    if (key != extract_text_ids_.size()) {
+      throw InternalError(fmt::format("extract text number {} came before number {}", key, extract_text_ids_.size()));
+    }
+    extract_text_ids_.push_back(extract_texts_.id_by_text(text));
+    return extract_text_ids_.back();
+  }
+
   // Records in the layout of store/extract_record_layout.hpp.
   void insert_records(std::int64_t batch_id, std::int64_t first_id, const std::vector<extract::Record>& records) {
     if (!record_many_) record_many_ = std::make_unique<RawStmt>(db_, record_insert_sql(kRecordsPerInsert));
@@ -827,9 +841,9 @@ class SqliteStore final : public Store {
       if (s.empty()) sqlite3_bind_null(st, i);
       else sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
     };
-    auto id_or_null = [this](sqlite3_stmt* st, int i, const std::string& s) {
+    auto id_or_null = [this](sqlite3_stmt* st, int i, const std::string& s, std::uint32_t key) {
       if (s.empty()) sqlite3_bind_null(st, i);
-      else sqlite3_bind_int64(st, i, extract_texts_.id_by_text(s));
+      else sqlite3_bind_int64(st, i, extract_text_id(s, key));
     };
     auto at_or_null = [](sqlite3_stmt* st, int i, std::int32_t day, std::int16_t minute) {
       if (auto at = extract_layout::pack_at(day, minute)) sqlite3_bind_int64(st, i, *at);
@@ -847,9 +861,9 @@ class SqliteStore final : public Store {
         int c = static_cast<int>(k) * kRecordParams + 1;
         sqlite3_bind_int64(st, c + 1, r.line);
         text_or_null(st, c + 2, r.reference);
-        id_or_null(st, c + 3, r.code);
-        id_or_null(st, c + 4, r.description);
-        id_or_null(st, c + 5, r.subtype);
+        id_or_null(st, c + 3, r.code, r.text_keys[extract::text_code]);
+        id_or_null(st, c + 4, r.description, r.text_keys[extract::text_description]);
+        id_or_null(st, c + 5, r.subtype, r.text_keys[extract::text_subtype]);
         at_or_null(st, c + 6, r.start_day, r.start_minute);
         at_or_null(st, c + 7, r.recorded_day, r.recorded_minute);
         sqlite3_bind_int64(st, c + 8, extract_layout::pack_attributes(r));
@@ -860,8 +874,8 @@ class SqliteStore final : public Store {
           sqlite3_bind_null(st, c + 9);
           sqlite3_bind_null(st, c + 10);
         }
-        id_or_null(st, c + 11, r.lsoa_code);
-        id_or_null(st, c + 12, r.ward_code);
+        id_or_null(st, c + 11, r.lsoa_code, r.text_keys[extract::text_lsoa]);
+        id_or_null(st, c + 12, r.ward_code, r.text_keys[extract::text_ward]);
         text_or_null(st, c + 13, r.victim_id);
         text_or_null(st, c + 14, r.offender_id);
         text_or_null(st, c + 15, r.free_text);
@@ -1114,6 +1128,7 @@ class SqliteStore final : public Store {
   Dictionary forces_, crime_types_, outcomes_, locations_, lsoas_, extract_texts_;
   std::unique_ptr<RawStmt> insert_many_, insert_one_;
   std::unique_ptr<RawStmt> record_many_, record_one_;  // finalized before db_ closes (declared after it)
+  std::vector<std::int64_t> extract_text_ids_;  // extract_text ids by the batch's text numbers
   std::unique_ptr<BackgroundCheckpointer> checkpointer_;  // started by the first batch written
 };
 

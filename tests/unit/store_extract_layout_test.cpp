@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "extract/load.hpp"
+#include "extract/text_numbering.hpp"
 #include "store/extract_record_layout.hpp"
 #include "store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -168,6 +169,41 @@ TEST(StoreExtractLayout, AValueOutsideItsBitsIsRefusedNotCut) {
   EXPECT_EQ(back.victim_age, 120);
   EXPECT_EQ(back.markers, 0x1FF);
   EXPECT_EQ(back.offender_age, extract::kNoAge);
+}
+
+// Texts numbered by the parser (extract/text_numbering.hpp) are stored as their text, the same as texts
+// the store hashes itself; a number that comes before its predecessors is an error, not a wrong text.
+TEST(StoreExtractLayout, NumberedTextsAreStoredAsTheirText) {
+  TempDir dir("csa-layout");
+  auto store = open_sqlite_store(dir.file("x.db"));
+  std::vector<Record> records(3);
+  const char* codes[] = {"8N", "105A", "8N"};
+  extract::TextNumbering numbering;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    records[i].line = static_cast<std::int64_t>(i) + 2;
+    records[i].code = codes[i];
+    records[i].lsoa_code = "E01017943";
+    numbering.number(records[i]);
+  }
+  EXPECT_EQ(records[2].text_keys[extract::text_code], records[0].text_keys[extract::text_code]);
+  EXPECT_EQ(records[1].text_keys[extract::text_subtype], extract::kNoTextKey);  // empty: not numbered
+  Record unnumbered;  // a record built without numbering beside them: looked up by its text
+  unnumbered.line = 5;
+  unnumbered.code = "105A";
+  records.push_back(unnumbered);
+  store->write_extract_batch(batch_info(4), records, {});
+  extract::ExtractSet set = extract::load_extract_set(*store, extract::DatasetKind::crime);
+  ASSERT_EQ(set.records.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(set.records[i].code, records[i].code);
+    EXPECT_EQ(set.records[i].lsoa_code, records[i].lsoa_code);
+  }
+
+  std::vector<Record> wrong_order = {records[1], records[0]};  // number 1 before number 0
+  ExtractBatchInfo info = batch_info(2);
+  info.file_name = "other.csv";
+  EXPECT_THROW(store->write_extract_batch(info, wrong_order, {}), InternalError);
+  EXPECT_EQ(store->extract_batches().size(), 1u);  // nothing of the failed batch is kept
 }
 
 // migration 4's row, as released: a database loaded by an older csa.
