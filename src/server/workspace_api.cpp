@@ -315,11 +315,16 @@ Json WorkspaceApi::plan() {
   out["rag_key"] = rag_key();
   out["priorities"] = Json::array();
   // Every action's quarters and links in two queries, not two per action (1,000 actions: see
-  // docs/BENCHMARKS.md section 8).
+  // docs/BENCHMARKS.md section 8); every KPI's quarters in one, shown and used for its state.
   std::map<std::int64_t, Json> quarters, links;
   for (auto& q : workspace::fetch_where(w_.db(), workspace::entity("action_quarter"), "", {}, "action_id, quarter")) {
     const std::int64_t aid = q["action_id"];
     quarters[aid].push_back(std::move(q));
+  }
+  std::map<std::int64_t, std::vector<Json>> kpi_quarters;
+  for (auto& q : workspace::fetch_where(w_.db(), workspace::entity("kpi_quarter"), "", {}, "kpi_id, quarter")) {
+    const std::int64_t kid = q["kpi_id"];
+    kpi_quarters[kid].push_back(std::move(q));
   }
   for (const auto& row : w_.db().query("SELECT l.action_id, p.code FROM action_links l JOIN priorities p ON p.id = "
                                        "l.priority_id ORDER BY l.action_id, p.code")) {
@@ -336,11 +341,11 @@ Json WorkspaceApi::plan() {
     }
     p["kpis"] = Json::array();
     for (auto k : w_.kpis(pid)) {
-      auto state = w_.kpi_state(k["id"]);
+      const auto& kq = kpi_quarters[k["id"].get<std::int64_t>()];
+      auto state = workspace::kpi_state(k, kq);
       k["status"] = std::string(workspace::kpi_status_name(state.status));
       k["status_quarter"] = state.quarter;
-      k["quarters"] = workspace::fetch_where(w_.db(), workspace::entity("kpi_quarter"), "kpi_id = ?",
-                                             {k["id"].get<std::int64_t>()}, "quarter");
+      k["quarters"] = kq;
       p["kpis"].push_back(std::move(k));
     }
     out["priorities"].push_back(std::move(p));

@@ -121,7 +121,7 @@ document::Document board_pack(Workspace& w, const std::string& meeting, const In
                   {"actual", "Actual", Align::right},     {"status", "Status", Align::left}};
   for (const auto& p : w.priorities()) {
     for (const auto& k : w.kpis(p["id"])) {
-      auto s = w.kpi_state(k["id"]);
+      auto s = kpi_state(k, w.kpi_quarters(k["id"]));
       kpis.rows.push_back({{text(str(p["code"])), text(str(k["description"])), text(s.quarter),
                             s.target ? Cell{number_text(*s.target), *s.target} : text(""),
                             s.actual ? Cell{number_text(*s.actual), *s.actual} : text(""),

@@ -189,22 +189,29 @@ Json Workspace::set_kpi_quarter(const Actor& a, std::int64_t kpi_id, const std::
   return out;
 }
 
-KpiState Workspace::kpi_state(std::int64_t kpi_id) {
-  auto k = fetch(*db_, entity("kpi"), kpi_id);
-  if (!k) throw InputError(fmt::format("there is no KPI {}", kpi_id));
-  auto quarters = fetch_where(*db_, entity("kpi_quarter"), "kpi_id = ? AND actual IS NOT NULL", {kpi_id}, "quarter DESC");
+KpiState kpi_state(const Json& kpi, const std::vector<Json>& quarters) {
+  // Quarters are "2024/25 Q3": as text they sort in time order.
+  const Json* latest = nullptr;
+  for (const auto& q : quarters)
+    if (!q["actual"].is_null() && (!latest || q["quarter"].get<std::string>() > (*latest)["quarter"].get<std::string>())) latest = &q;
   KpiState s;
-  if (quarters.empty()) return s;
-  const auto& q = quarters[0];
+  if (!latest) return s;
+  const auto& q = *latest;
   s.quarter = q["quarter"];
   s.actual = q["actual"].get<double>();
   if (!q["target"].is_null()) {
     s.target = q["target"].get<double>();
-  } else if (!(*k)["target"].is_null()) {
-    s.target = (*k)["target"].get<double>();
+  } else if (!kpi["target"].is_null()) {
+    s.target = kpi["target"].get<double>();
   }
-  s.status = kpi_status(parse_kpi_direction((*k)["direction"].get<std::string>()), s.target, s.actual);
+  s.status = kpi_status(parse_kpi_direction(kpi["direction"].get<std::string>()), s.target, s.actual);
   return s;
+}
+
+KpiState Workspace::kpi_state(std::int64_t kpi_id) {
+  auto k = fetch(*db_, entity("kpi"), kpi_id);
+  if (!k) throw InputError(fmt::format("there is no KPI {}", kpi_id));
+  return workspace::kpi_state(*k, kpi_quarters(kpi_id));
 }
 
 Json Workspace::add_budget_line(const Actor& a, const BudgetInput& in) {
@@ -400,6 +407,9 @@ std::vector<Json> Workspace::action_quarters(std::int64_t action_id) {
 }
 std::vector<Json> Workspace::kpis(std::int64_t priority_id) {
   return fetch_where(*db_, entity("kpi"), "priority_id = ?", {priority_id}, "id");
+}
+std::vector<Json> Workspace::kpi_quarters(std::int64_t kpi_id) {
+  return fetch_where(*db_, entity("kpi_quarter"), "kpi_id = ?", {kpi_id}, "quarter");
 }
 std::vector<Json> Workspace::meetings() { return fetch_where(*db_, entity("meeting"), "", {}, "held_on"); }
 std::vector<Json> Workspace::agenda(std::int64_t meeting_id) {

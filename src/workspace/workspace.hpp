@@ -56,6 +56,10 @@ struct KpiState {
   std::string quarter;  // the latest quarter with an actual; empty when none
   std::optional<double> target, actual;
 };
+// A KPI's state from its record and its quarters (in any order), for a caller that has read them
+// already (the plan reads every KPI's quarters once and shows them beside the state): the latest
+// quarter with an actual, against that quarter's target or else the KPI's own.
+KpiState kpi_state(const Json& kpi, const std::vector<Json>& quarters);
 
 class Workspace {
  public:
@@ -107,6 +111,7 @@ class Workspace {
   std::vector<Json> actions(std::int64_t priority_id);
   std::vector<Json> action_quarters(std::int64_t action_id);
   std::vector<Json> kpis(std::int64_t priority_id);
+  std::vector<Json> kpi_quarters(std::int64_t kpi_id);  // by quarter
   std::vector<Json> meetings();
   std::vector<Json> agenda(std::int64_t meeting_id);
   std::vector<Json> points(std::int64_t meeting_id);

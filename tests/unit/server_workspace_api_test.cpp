@@ -243,3 +243,42 @@ TEST_F(ServerWorkspaceApi, BoardPackHtmlIsSentAsAnAttachment) {
   EXPECT_TRUE(attachment);
   EXPECT_TRUE(fs::is_empty(dir_ / "scratch"));  // the export's folder is gone
 }
+
+// The plan's KPIs: each with its quarters (by quarter) and its state from the latest quarter with an
+// actual, the quarters read once for both. Worked by hand with the 90% rule (docs/WORKSPACE.md):
+// KPI 1 "higher", Q1 170 of 167 on track, Q2 120 of 167 (< 150.3) off track, Q3 a target only (no
+// actual: not the latest for the state); KPI 2 "lower", Q1 110 of its own target 100 (<= 110) at
+// risk; KPI 3 no quarters: no data.
+TEST_F(ServerWorkspaceApi, ThePlanShowsEachKpisQuartersAndState) {
+  ws::Actor kh{"kh", ws::Role::editor};
+  w_->add_action(kh, {"1", "5", "Businesses Against Abuse", "Police", "", "", {}});
+  auto k1 = w_->add_kpi(kh, {"1", "5", "Number of people accredited", "higher", "2025-03", 1000});
+  auto k2 = w_->add_kpi(kh, {"1", "", "Repeat victims", "lower", "", 100});
+  w_->add_kpi(kh, {"1", "", "Not measured yet", "higher", "", std::nullopt});
+  w_->set_kpi_quarter(kh, k1["id"], "fy2024/25q3", 167, std::nullopt);  // written first, latest quarter
+  w_->set_kpi_quarter(kh, k1["id"], "fy2024/25q2", 167, 120);
+  w_->set_kpi_quarter(kh, k1["id"], "fy2024/25q1", 167, 170);
+  w_->set_kpi_quarter(kh, k2["id"], "fy2024/25q1", std::nullopt, 110);
+  auto l = login("vi", "viewer password 1");
+  auto res = get("plan", l.cookie);
+  ASSERT_EQ(res.status, 200) << res.body;
+  const auto kpis = Json::parse(res.body)["priorities"][0]["kpis"];
+  ASSERT_EQ(kpis.size(), 3u);
+  EXPECT_EQ(kpis[0]["status"], "off track");
+  EXPECT_EQ(kpis[0]["status_quarter"], "2024/25 Q2");
+  ASSERT_EQ(kpis[0]["quarters"].size(), 3u);
+  EXPECT_EQ(kpis[0]["quarters"][0]["quarter"], "2024/25 Q1");
+  EXPECT_EQ(kpis[0]["quarters"][1]["actual"], 120.0);
+  EXPECT_EQ(kpis[0]["quarters"][2]["quarter"], "2024/25 Q3");
+  EXPECT_TRUE(kpis[0]["quarters"][2]["actual"].is_null());
+  EXPECT_EQ(kpis[1]["status"], "at risk");
+  EXPECT_EQ(kpis[1]["status_quarter"], "2024/25 Q1");
+  ASSERT_EQ(kpis[1]["quarters"].size(), 1u);
+  EXPECT_EQ(kpis[1]["quarters"][0]["kpi_id"], k2["id"]);
+  EXPECT_EQ(kpis[2]["status"], "no data");
+  EXPECT_EQ(kpis[2]["status_quarter"], "");
+  EXPECT_EQ(kpis[2]["quarters"], Json::array());
+  // The same states as the workspace gives for one KPI read on its own.
+  EXPECT_EQ(w_->kpi_state(k1["id"]).quarter, "2024/25 Q2");
+  EXPECT_EQ(w_->kpi_state(k2["id"]).status, ws::KpiStatus::at_risk);
+}

@@ -60,6 +60,22 @@ TEST(WorkspaceRulesTest, KpiStatusFollowsTarget) {
   EXPECT_EQ(ws::kpi_status(KpiDirection::higher, std::nullopt, 5), KpiStatus::no_data);
 }
 
+// The state from records already read, in any order: the latest quarter with an actual (Q2, not Q3
+// with a target only), its own target when it has one, else the KPI's (Q2: 140 of 150, within 10%).
+TEST(WorkspaceRulesTest, KpiStateFromQuartersInAnyOrder) {
+  const ws::Json kpi = {{"direction", "higher"}, {"target", 150.0}};
+  const std::vector<ws::Json> quarters = {
+      {{"quarter", "2024/25 Q3"}, {"target", 200.0}, {"actual", nullptr}},
+      {{"quarter", "2024/25 Q2"}, {"target", nullptr}, {"actual", 140.0}},
+      {{"quarter", "2023/24 Q4"}, {"target", 100.0}, {"actual", 10.0}}};
+  auto s = ws::kpi_state(kpi, quarters);
+  EXPECT_EQ(s.quarter, "2024/25 Q2");
+  EXPECT_EQ(s.target, 150.0);
+  EXPECT_EQ(s.actual, 140.0);
+  EXPECT_EQ(s.status, ws::KpiStatus::at_risk);
+  EXPECT_EQ(ws::kpi_state(kpi, {}).status, ws::KpiStatus::no_data);
+}
+
 TEST(WorkspaceRulesTest, PasswordsAndCsrf) {
   auto h = ws::hash_password("correct horse battery");
   EXPECT_TRUE(h.starts_with("$argon2id$"));
