@@ -84,3 +84,8 @@ echo "| csa ingest extract (crime, synthetic-crime.toml) | $(commas "$extract_ro
 echo
 awk -v e="$erate" -v p="$prate" 'BEGIN {printf "extract / police.uk rows per second (wall): %.2f\n", e / p}'
 awk -v e="$ecr" -v p="$pcr" 'BEGIN {printf "extract / police.uk rows per CPU second: %.2f\n", e / p}'
+# What SQLite writes per row (twice: to the write-ahead log, then by the checkpoint) sets most of the
+# store's cost: the database bytes per stored row, after the last run of each.
+pb=$(stat -c %s p.db); xb=$(stat -c %s x.db)
+awk -v pb="$pb" -v xb="$xb" -v pr="$police_rows" -v xr="$extract_rows" \
+  'BEGIN {printf "database bytes per row: police.uk %.0f, extract %.0f (%.2f times)\n", pb / pr, xb / xr, (xb / xr) / (pb / pr)}'

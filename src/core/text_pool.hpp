@@ -123,13 +123,21 @@ class TextPool {
   std::string_view intern(std::string_view s) {
     if (s.empty()) return {};
     bool inserted = false;
-    auto& slot = interned_.find_or_claim(s, TextMap<char>::hash_of(s), inserted);
+    auto& slot = find_or_keep(interned_, s, inserted);
+    return {slot.data, slot.size};
+  }
+
+  // map's slot for text; a new one (inserted = true, its value still to be set by the caller) is keyed
+  // by a copy of the text kept in this pool, which must outlive the map.
+  template <typename Value>
+  typename TextMap<Value>::Slot& find_or_keep(TextMap<Value>& map, std::string_view text, bool& inserted) {
+    auto& slot = map.find_or_claim(text, TextMap<Value>::hash_of(text), inserted);
     if (inserted) {
-      std::string_view kept = copy(s);
+      std::string_view kept = copy(text);
       slot.data = kept.data();
       slot.size = kept.size();
     }
-    return {slot.data, slot.size};
+    return slot;
   }
 
  private:

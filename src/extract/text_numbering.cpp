@@ -5,13 +5,8 @@ namespace csa::extract {
 std::uint32_t TextNumbering::key(std::string_view text) {
   if (text.empty()) return kNoTextKey;
   bool inserted = false;
-  auto& slot = keys_.find_or_claim(text, TextMap<std::uint32_t>::hash_of(text), inserted);
-  if (inserted) {
-    std::string_view kept = texts_.copy(text);
-    slot.data = kept.data();
-    slot.size = kept.size();
-    slot.value = next_++;
-  }
+  auto& slot = texts_.find_or_keep(keys_, text, inserted);
+  if (inserted) slot.value = next_++;
   return slot.value;
 }
 

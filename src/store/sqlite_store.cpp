@@ -82,13 +82,8 @@ class Dictionary {
       std::int64_t id = st.int64(0);
       std::string_view text = st.blob(1);
       bool inserted = false;
-      auto& slot = ids_.find_or_claim(text, TextMap<std::int64_t>::hash_of(text), inserted);
-      if (inserted) {
-        std::string_view kept = texts_.copy(text);
-        slot.data = kept.data();
-        slot.size = kept.size();
-        slot.value = id;
-      }
+      auto& slot = texts_.find_or_keep(ids_, text, inserted);
+      if (inserted) slot.value = id;
       next_id_ = std::max(next_id_, id + 1);
     }
   }
@@ -185,13 +180,10 @@ class Dictionary {
 
   std::int64_t lookup(std::string_view value, std::string_view extra) {
     bool inserted = false;
-    auto& slot = ids_.find_or_claim(value, TextMap<std::int64_t>::hash_of(value), inserted);
+    auto& slot = texts_.find_or_keep(ids_, value, inserted);
     if (!inserted) return slot.value;
-    std::string_view kept = texts_.copy(value);
-    slot.data = kept.data();
-    slot.size = kept.size();
     slot.value = next_id_++;
-    pending_.push_back({slot.value, kept, extra});
+    pending_.push_back({slot.value, std::string_view(slot.data, slot.size), extra});
     return slot.value;
   }
 
