@@ -1,4 +1,5 @@
-// 167962 -> "167,962": for sentences and summaries. Tables follow the seeds and print plain integers.
+// 167962 -> "167,962": for sentences and summaries. Most tables print plain integers, as the seeds do;
+// the extract tables the seeds print with separators use extract_analysis/thousands_separators.hpp.
 #pragma once
 
 #include <cstdint>
