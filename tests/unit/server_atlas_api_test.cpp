@@ -227,6 +227,18 @@ TEST(ServerAtlasApi, MonitoringRowsNestAndPyramidSaysWhyItIsEmpty) {
 // The pyramid from a local crime extract, worked by hand: seven crimes recorded in Castle on
 // 15 June 2025 (six female victims aged 30, one male victim aged 70, seven male offenders aged 20)
 // and one in June 2024. Cells of 1-4 are people too few to show, at every level.
+
+// Records stored as one synthetic crime extract, as `csa ingest extract` would store them.
+void write_synthetic_crimes(store::Store& store, const std::vector<extract::Record>& records) {
+  store::ExtractBatchInfo info;
+  info.kind = "crime";
+  info.source = "Test constabulary";
+  info.file_name = "crime.csv";
+  info.synthetic = true;
+  info.content_hash = "0";
+  info.rows_read = info.rows_stored = static_cast<std::int64_t>(records.size());
+  store.write_extract_batch(info, records, {});
+}
 TEST(ServerAtlasApi, PyramidCountsFromALocalExtractWithSmallCellsHidden) {
   tw::World world;
   std::vector<extract::Record> records;
@@ -248,14 +260,7 @@ TEST(ServerAtlasApi, PyramidCountsFromALocalExtractWithSmallCellsHidden) {
   for (int i = 0; i < 6; ++i) crime(june_2025, 30, extract::Sex::female);
   crime(june_2025, 70, extract::Sex::male);
   crime(june_2024, 30, extract::Sex::female);
-  store::ExtractBatchInfo info;
-  info.kind = "crime";
-  info.source = "Test constabulary";
-  info.file_name = "crime.csv";
-  info.synthetic = true;
-  info.content_hash = "0";
-  info.rows_read = info.rows_stored = static_cast<std::int64_t>(records.size());
-  world.store->write_extract_batch(info, records, {});
+  write_synthetic_crimes(*world.store, records);
   auto atlas = Atlas::load(*world.store, {5, ""});
   AtlasApi api(*atlas);
   auto get = [&](std::vector<std::pair<std::string, std::string>> params) {
@@ -319,14 +324,7 @@ TEST(ServerAtlasApi, PyramidCountsPeopleWhenTheExtractHasVictimIds) {
   for (int i = 0; i < 5; ++i) crime(june_2025 + 1 + i, "V1", 40);
   crime(june_2025, "V1", 30);  // V1's first crime, last in the file
   for (int i = 2; i <= 6; ++i) crime(june_2025, "V" + std::to_string(i), 30);
-  store::ExtractBatchInfo info;
-  info.kind = "crime";
-  info.source = "Test constabulary";
-  info.file_name = "crime.csv";
-  info.synthetic = true;
-  info.content_hash = "0";
-  info.rows_read = info.rows_stored = static_cast<std::int64_t>(records.size());
-  world.store->write_extract_batch(info, records, {});
+  write_synthetic_crimes(*world.store, records);
   auto atlas = Atlas::load(*world.store, {5, ""});
   AtlasApi api(*atlas);
   auto r = api.handle({"GET", "/api/pyramid", {{"area", tw::kAlphaton}, {"period", "ye2025-12"}}, {}, {}});
