@@ -29,8 +29,8 @@ constexpr std::size_t kChunksQueued = 8;
 // Parses a file on its own thread while the store writes the chunks already parsed (one transaction).
 // The parser hashes what it reads; finish() gives that hash to a file never loaded before. A file
 // loaded before is hashed by the caller first, while the first chunks are parsed; an unchanged one
-// stops the parser at its next hand-over, after at most kChunksQueued chunks. Files of several ranges on machines of more than two cores go through
-// RangeStream instead (range_stream.hpp).
+// stops the parser at its next hand-over, after at most kChunksQueued chunks. Files of several
+// ranges on machines of more than two cores go through RangeStream instead (range_stream.hpp).
 class ParsingStream final : public store::ExtractStream {
  public:
   ParsingStream(const std::string& path, const Mapping& m, const offence::OffenceCodeList* codes, const ProgressFn& progress)
@@ -152,23 +152,25 @@ std::optional<double> cell_value(std::string_view text) {
 
 std::string number_text(double v) { return fmt::format("{}", v); }
 
-// What identifies a loaded file: kind, source, base name, and (hash = true) its content hash, read now.
-store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m, bool hash = true) {
+// What identifies a loaded file: kind, source and base name (the content hash is added by the caller).
+store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m) {
   store::ExtractBatchInfo b;
   b.kind = m.kind_name();
   b.source = m.source_name;
   b.file_name = std::filesystem::path(path).filename().string();
   b.synthetic = m.synthetic;
   b.source_path = std::filesystem::absolute(path).lexically_normal().string();
-  if (hash) {
-    ingest::HashingSource source(path);
-    std::vector<char> buffer(1 << 20);
-    while (source.read(buffer.data(), buffer.size()) > 0) {
-    }
-    b.content_hash = source.hex();
-    b.file_bytes = source.bytes();
-  }
   return b;
+}
+
+// The file's content hash and size, by a read of the whole file (XXH3 reads GB/s from the page cache).
+void hash_file(const std::string& path, store::ExtractBatchInfo& b) {
+  ingest::HashingSource source(path);
+  std::vector<char> buffer(1 << 20);
+  while (source.read(buffer.data(), buffer.size()) > 0) {
+  }
+  b.content_hash = source.hex();
+  b.file_bytes = source.bytes();
 }
 
 }  // namespace
@@ -325,7 +327,7 @@ ParsedExtract parse_extract_file(const std::string& path, const Mapping& m, cons
   parsed.result.rows_stored = parsed.result.rows_read - parsed.result.rows_quarantined;
 
   store::ExtractBatchInfo& b = parsed.batch;
-  b = batch_identity(path, m, false);
+  b = batch_identity(path, m);
   b.content_hash = hashing->hex();
   b.file_bytes = hashing->bytes();
   b.rows_read = parsed.result.rows_read;
@@ -343,7 +345,7 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
                                      const offence::OffenceCodeList* codes, const ProgressFn& progress,
                                      const ParseOptions& options) {
   ExtractIngestSummary summary;
-  const std::vector<store::ExtractBatchInfo> known = store.extract_batches();
+  std::vector<store::ExtractBatchInfo> known = store.extract_batches();
   for (std::size_t i = 0; i < files.size(); ++i) {
     ExtractFileResult result;
     try {
@@ -357,13 +359,13 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
         // out unchanged. A file never loaded before needs no such answer: its hash is taken by the
         // parser as it reads (one pass, not two, and none before the writer starts), unless its
         // ranges are read by several threads, which see no whole file to hash.
+        store::ExtractBatchInfo info = batch_identity(files[i], m);
         const bool loaded_before = std::any_of(known.begin(), known.end(), [&](const store::ExtractBatchInfo& b) {
-          return b.kind == m.kind_name() && b.source == m.source_name &&
-                 b.file_name == std::filesystem::path(files[i]).filename().string();
+          return b.kind == info.kind && b.source == info.source && b.file_name == info.file_name;
         });
         auto write_from = [&](auto& stream, bool stream_hashes) {
           stream.start();
-          store::ExtractBatchInfo info = batch_identity(files[i], m, loaded_before || !stream_hashes);
+          if (loaded_before || !stream_hashes) hash_file(files[i], info);
           auto write = store.write_extract_stream(info, stream);
           if (write.action == store::BatchWriteResult::Action::unchanged) {
             result.path = files[i];
@@ -374,6 +376,7 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
             result = std::move(stream.result());
           }
           result.write = std::move(write);
+          known.push_back(std::move(info));  // the same name again later in the list is a reload
         };
         std::error_code ec;
         const std::uint64_t bytes = std::filesystem::file_size(files[i], ec);

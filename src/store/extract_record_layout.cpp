@@ -19,6 +19,14 @@ std::int64_t bits_at(std::int64_t attributes, int bits, int shift) {
   return (attributes >> shift) & ((std::int64_t{1} << bits) - 1);
 }
 
+// The day and minute back from pack_at's value; `no_time` from the attributes' bit.
+void unpack_at(std::int64_t at, bool no_time, std::int32_t& day, std::int16_t& minute) {
+  // Floor division: a date before 1970 has a negative count of minutes and a minute of 0-1439.
+  std::int64_t m = ((at % kMinutesPerDay) + kMinutesPerDay) % kMinutesPerDay;
+  day = static_cast<std::int32_t>((at - m) / kMinutesPerDay);
+  minute = no_time ? extract::kNoMinute : static_cast<std::int16_t>(m);
+}
+
 }  // namespace
 
 std::int64_t pack_attributes(const extract::Record& r) {
@@ -38,7 +46,13 @@ std::int64_t pack_attributes(const extract::Record& r) {
   return a;
 }
 
-void unpack_attributes(std::int64_t a, extract::Record& r) {
+std::optional<std::int64_t> pack_at(std::int32_t day, std::int16_t minute) {
+  if (day == extract::kNoDay) return std::nullopt;
+  return std::int64_t{day} * kMinutesPerDay + (minute == extract::kNoMinute ? 0 : minute);
+}
+
+void unpack(std::optional<std::int64_t> start_at, std::optional<std::int64_t> recorded_at, std::int64_t a,
+            extract::Record& r) {
   r.victim_age = static_cast<std::int16_t>(bits_at(a, 8, kVictimAgeShift) - 1);
   r.offender_age = static_cast<std::int16_t>(bits_at(a, 8, kOffenderAgeShift) - 1);
   r.victim_sex = static_cast<extract::Sex>(bits_at(a, 2, kVictimSexShift));
@@ -47,18 +61,8 @@ void unpack_attributes(std::int64_t a, extract::Record& r) {
   r.crimed = static_cast<std::int8_t>(bits_at(a, 2, kCrimedShift) - 1);
   r.markers = static_cast<std::uint16_t>(bits_at(a, 9, kMarkersShift));
   r.hate_strands = static_cast<std::uint8_t>(bits_at(a, 5, kHateStrandsShift));
-}
-
-std::optional<std::int64_t> pack_at(std::int32_t day, std::int16_t minute) {
-  if (day == extract::kNoDay) return std::nullopt;
-  return std::int64_t{day} * kMinutesPerDay + (minute == extract::kNoMinute ? 0 : minute);
-}
-
-void unpack_at(std::int64_t at, bool no_time, std::int32_t& day, std::int16_t& minute) {
-  // Floor division: a date before 1970 has a negative count of minutes and a minute of 0-1439.
-  std::int64_t m = ((at % kMinutesPerDay) + kMinutesPerDay) % kMinutesPerDay;
-  day = static_cast<std::int32_t>((at - m) / kMinutesPerDay);
-  minute = no_time ? extract::kNoMinute : static_cast<std::int16_t>(m);
+  if (start_at) unpack_at(*start_at, bits_at(a, 1, kStartNoTimeShift) != 0, r.start_day, r.start_minute);
+  if (recorded_at) unpack_at(*recorded_at, bits_at(a, 1, kRecordedNoTimeShift) != 0, r.recorded_day, r.recorded_minute);
 }
 
 }  // namespace csa::store::extract_layout

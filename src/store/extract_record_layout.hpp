@@ -32,13 +32,13 @@ inline constexpr std::int64_t kMinutesPerDay = 1440;
 // The attributes integer of a record. Throws InternalError for a value that does not fit its bits
 // (the row mapper never produces one: ages are 0-120).
 std::int64_t pack_attributes(const extract::Record& r);
-// Sets the record's fields that `attributes` holds (the time-unknown bits are read by unpack_at).
-void unpack_attributes(std::int64_t attributes, extract::Record& r);
 
 // A day and minute as minutes since 1970-01-01 00:00 (minute 0 of the day when the time is not known,
 // which the attributes say); nullopt when there is no day.
 std::optional<std::int64_t> pack_at(std::int32_t day, std::int16_t minute);
-// The day and minute back from pack_at's value; `no_time` from the attributes' bit.
-void unpack_at(std::int64_t at, bool no_time, std::int32_t& day, std::int16_t& minute);
+
+// Sets the record's fields held by a row's start_at, recorded_at (nullopt: NULL) and attributes.
+void unpack(std::optional<std::int64_t> start_at, std::optional<std::int64_t> recorded_at, std::int64_t attributes,
+            extract::Record& r);
 
 }  // namespace csa::store::extract_layout

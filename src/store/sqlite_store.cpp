@@ -366,9 +366,7 @@ class SqliteStore final : public Store {
       if (data_version() != data_version_) load_dictionaries();
       for (Dictionary* d : dictionaries()) d->begin_batch();
       std::optional<BatchInfo> previous = find_batch(info.key);
-      // An empty hash: the file was not loaded when the caller looked, so it is taken while reading
-      // and known only at the end (finish()); if another process has loaded it since, it is replaced.
-      if (previous && !info.content_hash.empty() && previous->content_hash == info.content_hash) {
+      if (previous && previous->content_hash == info.content_hash) {
         result.action = BatchWriteResult::Action::unchanged;
         result.batch_id = previous->id;
         result.previous = previous;
@@ -629,16 +627,8 @@ class SqliteStore final : public Store {
       r.code = text(st, 3);
       r.description = text(st, 4);
       r.subtype = text(st, 5);
-      const std::int64_t attributes = st.int64(8);
-      extract_layout::unpack_attributes(attributes, r);
-      if (!st.is_null(6)) {
-        extract_layout::unpack_at(st.int64(6), (attributes >> extract_layout::kStartNoTimeShift) & 1, r.start_day,
-                                  r.start_minute);
-      }
-      if (!st.is_null(7)) {
-        extract_layout::unpack_at(st.int64(7), (attributes >> extract_layout::kRecordedNoTimeShift) & 1,
-                                  r.recorded_day, r.recorded_minute);
-      }
+      auto at = [&](int col) { return st.is_null(col) ? std::nullopt : std::optional<std::int64_t>(st.int64(col)); };
+      extract_layout::unpack(at(6), at(7), st.int64(8), r);
       if (!st.is_null(9) && !st.is_null(10)) {
         r.easting = st.real(9);
         r.northing = st.real(10);

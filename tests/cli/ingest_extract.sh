@@ -16,6 +16,11 @@ grep -q 'crime-bad.csv .* loaded .* read *13 = stored *3 + quarantined *10  SYNT
 grep -q "quarantined 1: offence code is not in the Home Office code list" crime.txt || fail "reasons: $(cat crime.txt)"
 "$CSA" ingest extract "$fixtures/crime-bad.csv" --mapping "$maps/synthetic-crime.toml" --db x.db -q > again.txt
 grep -q 'crime-bad.csv .* unchanged' again.txt || fail "second load not unchanged: $(cat again.txt)"
+# The same file twice in one command, into a new database: the first is hashed as it is read, the
+# second is then a reload of it and must be found unchanged too.
+"$CSA" ingest extract "$fixtures/crime-bad.csv" "$fixtures/crime-bad.csv" --mapping "$maps/synthetic-crime.toml" --db twice.db -q > twice.txt
+[ "$(grep -c 'crime-bad.csv .* loaded' twice.txt)" = 1 ] && grep -q 'crime-bad.csv .* unchanged' twice.txt ||
+  fail "the same file twice in one command: $(cat twice.txt)"
 "$CSA" ingest extract "$fixtures/force-crime.csv" --mapping "$maps/force-crime-iso.toml" --db x.db -q > force.txt
 "$CSA" ingest extract "$CSA_SHARED_DIR/golden/sa2024-treatment.csv" --mapping "$maps/treatment.toml" --db x.db -q > series.txt
 grep -q "total row 'Total in treatment' (line 6) equals the sum" series.txt || fail "series: $(cat series.txt)"

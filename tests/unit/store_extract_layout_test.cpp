@@ -165,7 +165,7 @@ TEST(StoreExtractLayout, AValueOutsideItsBitsIsRefusedNotCut) {
   ok.victim_age = 120;
   ok.markers = 0x1FF;
   Record back;
-  extract_layout::unpack_attributes(extract_layout::pack_attributes(ok), back);
+  extract_layout::unpack(std::nullopt, std::nullopt, extract_layout::pack_attributes(ok), back);
   EXPECT_EQ(back.victim_age, 120);
   EXPECT_EQ(back.markers, 0x1FF);
   EXPECT_EQ(back.offender_age, extract::kNoAge);
