@@ -152,7 +152,8 @@ std::optional<double> cell_value(std::string_view text) {
 
 std::string number_text(double v) { return fmt::format("{}", v); }
 
-// What identifies a loaded file: kind, source and base name (the content hash is added by the caller).
+// What identifies a loaded file: kind, source and base name (the content hash is added by the caller),
+// and its size.
 store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m) {
   store::ExtractBatchInfo b;
   b.kind = m.kind_name();
@@ -160,6 +161,11 @@ store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m
   b.file_name = std::filesystem::path(path).filename().string();
   b.synthetic = m.synthetic;
   b.source_path = std::filesystem::absolute(path).lexically_normal().string();
+  // The size now, so the store can choose how to write the file (SqliteBulkWrite); the parser's count
+  // of the bytes it hashed replaces it.
+  std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  b.file_bytes = ec ? 0 : static_cast<std::int64_t>(bytes);
   return b;
 }
 
@@ -378,9 +384,8 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
           result.write = std::move(write);
           known.push_back(std::move(info));  // the same name again later in the list is a reload
         };
-        std::error_code ec;
-        const std::uint64_t bytes = std::filesystem::file_size(files[i], ec);
-        if (!ec && options.threads > 1 && options.range_bytes > 0 && bytes / 2 >= options.range_bytes) {
+        const auto bytes = static_cast<std::uint64_t>(info.file_bytes);  // 0 when it could not be had
+        if (options.threads > 1 && options.range_bytes > 0 && bytes / 2 >= options.range_bytes) {
           RangeStream stream(files[i], m, codes, progress, options.range_bytes, options.threads);
           write_from(stream, false);
         } else {

@@ -15,7 +15,7 @@ SqliteDb::SqliteDb(const std::string& path) : path_(path) {
     db_ = nullptr;
     throw IoError(fmt::format("{}: cannot open the database: {}", path, msg));
   }
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
 SqliteDb::~SqliteDb() { sqlite3_close(db_); }

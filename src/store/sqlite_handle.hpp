@@ -13,6 +13,10 @@ namespace csa::store {
 
 class SqliteDb {
  public:
+  // How long a statement waits for another connection's lock before failing with "database is
+  // locked": long enough for a large file's load to finish (SqliteBulkWrite).
+  static constexpr int kBusyTimeoutMs = 10000;
+
   explicit SqliteDb(const std::string& path);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;

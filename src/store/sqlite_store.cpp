@@ -18,6 +18,7 @@
 #include "store/area_snapshot.hpp"
 #include "store/batch_counts.hpp"
 #include "store/extract_record_layout.hpp"
+#include "store/sqlite_bulk_write.hpp"
 #include "store/sqlite_handle.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/store.hpp"
@@ -685,6 +686,10 @@ class SqliteStore final : public Store {
   template <typename InsertRows, typename Finish>
   ExtractWriteResult write_extract(ExtractBatchInfo info, InsertRows insert_rows, Finish finish) {
     ExtractWriteResult result;
+    // The background checkpointer's connection would keep the switch to the rollback journal from
+    // being granted; the switch copies whatever the log still holds.
+    if (SqliteBulkWrite::wants_rollback_journal(info.file_bytes)) checkpointer_.reset();
+    SqliteBulkWrite bulk(db_, info.file_bytes);
     try {
       SqliteTransaction tx(db_);
       if (data_version() != data_version_) load_dictionaries();
@@ -770,7 +775,7 @@ class SqliteStore final : public Store {
       load_dictionaries();  // ids given out during the rolled-back transaction are gone
       throw;
     }
-    start_checkpointer();
+    if (!bulk.rollback_journal()) start_checkpointer();  // else the log is empty
     return result;
   }
 
