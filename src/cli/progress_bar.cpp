@@ -18,6 +18,7 @@ ProgressFn ProgressBar::callback() {
 
 void ProgressBar::draw(const ProgressEvent& e) {
   if (!enabled_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
   auto now = std::chrono::steady_clock::now();
   bool last = e.total != 0 && e.done == e.total;
   if (!last && now - last_ < std::chrono::milliseconds(100)) return;
@@ -33,6 +34,7 @@ void ProgressBar::draw(const ProgressEvent& e) {
 }
 
 void ProgressBar::finish() {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (drawn_) {
     fmt::print(stderr, "\r\033[K");
     std::fflush(stderr);

@@ -10,6 +10,7 @@
 #include <deque>
 #include <exception>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -71,7 +72,22 @@ class ParsingStream final : public store::ExtractStream {
 
   ExtractFileResult& result() { return parsed_.result; }
 
+  // Another file's parser, to start once this one has read all of its file: the next file is then
+  // parsed while this one's last chunks and its commit are written, instead of after them. Exactly one
+  // side starts it: this parser's thread if it finishes after this call, else this call.
+  void start_when_done(ParsingStream* next) {
+    bool finished = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      next_ = next;
+      finished = done_ && !stopping_ && !error_;
+    }
+    if (finished) next->start();
+  }
+
+  // Starts the parsing thread, unless it has been started already (by the previous file's parser).
   void start() {
+    if (thread_.joinable() || done_) return;
     thread_ = std::thread([this] {
       try {
         parsed_ = parse_extract_file(path_, m_, codes_, progress_, [this](std::vector<Record>& chunk) {
@@ -93,9 +109,16 @@ class ParsingStream final : public store::ExtractStream {
         std::lock_guard<std::mutex> lock(mutex_);
         error_ = std::current_exception();
       }
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-      ready_.notify_one();
+      ParsingStream* next = nullptr;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!stopping_ && !error_) next = next_;
+        done_ = true;
+        ready_.notify_one();
+      }
+      // The writer calls the next stream's start() only once this thread has been joined (this
+      // stream is destroyed first), so the two calls never race.
+      if (next) next->start();
     });
   }
 
@@ -128,6 +151,7 @@ class ParsingStream final : public store::ExtractStream {
   bool done_ = false, stopping_ = false;
   std::exception_ptr error_;
   ParsedExtract parsed_;
+  ParsingStream* next_ = nullptr;
 };
 
 std::string_view trim(std::string_view s) {
@@ -152,6 +176,13 @@ std::optional<double> cell_value(std::string_view text) {
 
 std::string number_text(double v) { return fmt::format("{}", v); }
 
+// A file's size in bytes; 0 when it cannot be had (the parser then reports why it cannot be read).
+std::int64_t file_size_or_zero(const std::string& path) {
+  std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<std::int64_t>(bytes);
+}
+
 // What identifies a loaded file: kind, source and base name (the content hash is added by the caller),
 // and its size.
 store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m) {
@@ -163,9 +194,7 @@ store::ExtractBatchInfo batch_identity(const std::string& path, const Mapping& m
   b.source_path = std::filesystem::absolute(path).lexically_normal().string();
   // The size now, so the store can choose how to write the file (SqliteBulkWrite); the parser's count
   // of the bytes it hashed replaces it.
-  std::error_code ec;
-  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
-  b.file_bytes = ec ? 0 : static_cast<std::int64_t>(bytes);
+  b.file_bytes = file_size_or_zero(path);
   return b;
 }
 
@@ -352,6 +381,15 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
                                      const ParseOptions& options) {
   ExtractIngestSummary summary;
   std::vector<store::ExtractBatchInfo> known = store.extract_batches();
+  // Whether a file of this size is parsed by byte ranges on several threads (RangeStream) rather than
+  // by one ParsingStream.
+  auto by_ranges = [&](std::int64_t file_bytes) {
+    const auto bytes = static_cast<std::uint64_t>(file_bytes);
+    return options.threads > 1 && options.range_bytes > 0 && bytes / 2 >= options.range_bytes;
+  };
+  // The parser of files[i] when the previous file's parser was told to start it as it finished
+  // (ParsingStream::start_when_done). Held out here so that it outlives that parser's thread.
+  std::unique_ptr<ParsingStream> ahead;
   for (std::size_t i = 0; i < files.size(); ++i) {
     ExtractFileResult result;
     try {
@@ -384,13 +422,17 @@ ExtractIngestSummary ingest_extracts(store::Store& store, const std::vector<std:
           result.write = std::move(write);
           known.push_back(std::move(info));  // the same name again later in the list is a reload
         };
-        const auto bytes = static_cast<std::uint64_t>(info.file_bytes);  // 0 when it could not be had
-        if (options.threads > 1 && options.range_bytes > 0 && bytes / 2 >= options.range_bytes) {
+        if (by_ranges(info.file_bytes)) {
           RangeStream stream(files[i], m, codes, progress, options.range_bytes, options.threads);
           write_from(stream, false);
         } else {
-          ParsingStream stream(files[i], m, codes, progress);
-          write_from(stream, true);
+          std::unique_ptr<ParsingStream> stream =
+              ahead ? std::move(ahead) : std::make_unique<ParsingStream>(files[i], m, codes, progress);
+          if (i + 1 < files.size() && !by_ranges(file_size_or_zero(files[i + 1]))) {
+            ahead = std::make_unique<ParsingStream>(files[i + 1], m, codes, progress);
+            stream->start_when_done(ahead.get());
+          }
+          write_from(*stream, true);
         }
       }
       summary.rows_read += result.rows_read;

@@ -264,5 +264,47 @@ TEST_F(ExtractIngest, HeaderNotMatchingTheMappingFailsTheFile) {
   EXPECT_NE(f.error.find("is not in the header of"), std::string::npos) << f.error;
 }
 
+// Several files in one command: each file's parser starts as the previous one's finishes
+// (ParsingStream::start_when_done), so a file is parsed while the previous one is still being
+// written. Each file must still get its own result, error and rows, the same as loaded one by one.
+TEST_F(ExtractIngest, ManyFilesInOneCommandKeepTheirOwnResults) {
+  const std::string a = dir_.file("a.csv"), b = dir_.file("b.csv");
+  std::filesystem::copy_file(kFixtures + "crime-bad.csv", a);
+  std::filesystem::copy_file(std::string(CSA_FIXTURES_DIR) + "/extract_checks/crime.csv", b);
+  Mapping m = read_mapping(kMappings + "synthetic-crime.toml");
+  auto summary = ingest_extracts(*store_, {a, kFixtures + "wrong-header.csv", b, a}, m, &codes_, {});
+  ASSERT_EQ(summary.files.size(), 4u);
+  const auto& f = summary.files;
+  ASSERT_TRUE(f[0].write) << f[0].error;
+  EXPECT_EQ(f[0].write->action, store::BatchWriteResult::Action::loaded);
+  EXPECT_EQ(f[0].rows_read, 13);
+  EXPECT_EQ(f[0].rows_stored, 3);
+  EXPECT_FALSE(f[1].write);
+  EXPECT_NE(f[1].error.find("is not in the header of"), std::string::npos) << f[1].error;
+  EXPECT_NE(f[1].error.find("wrong-header.csv"), std::string::npos) << f[1].error;
+  ASSERT_TRUE(f[2].write) << f[2].error;
+  EXPECT_EQ(f[2].write->action, store::BatchWriteResult::Action::loaded);
+  EXPECT_EQ(f[2].rows_read, 173);  // the fixture's data lines: `tail -n +2 FILE | wc -l`
+  EXPECT_EQ(f[2].rows_read, f[2].rows_stored + f[2].rows_quarantined);
+  ASSERT_TRUE(f[3].write) << f[3].error;
+  EXPECT_EQ(f[3].write->action, store::BatchWriteResult::Action::unchanged);
+  EXPECT_EQ(summary.files_failed, 1);
+  EXPECT_EQ(summary.rows_read, 13 + 173 + 13);
+
+  // The same files loaded one command each, into another database: the same records in the same order.
+  TempDir other_dir("csa-extract-one-by-one");
+  auto other = store::open_sqlite_store(other_dir.file("y.db"));
+  for (const std::string& file : {a, b}) ingest_extracts(*other, {file}, m, &codes_, {});
+  const ExtractSet together = load_extract_set(*store_, DatasetKind::crime);
+  const ExtractSet one_by_one = load_extract_set(*other, DatasetKind::crime);
+  ASSERT_EQ(together.records.size(), 3u + static_cast<std::size_t>(f[2].rows_stored));
+  ASSERT_EQ(together.records.size(), one_by_one.records.size());
+  for (std::size_t i = 0; i < together.records.size(); ++i) {
+    EXPECT_EQ(together.records[i].reference, one_by_one.records[i].reference);
+    EXPECT_EQ(together.records[i].line, one_by_one.records[i].line);
+  }
+  EXPECT_EQ(store_->quarantine_rows("", 1000).size(), other->quarantine_rows("", 1000).size());
+}
+
 }  // namespace
 }  // namespace csa::extract
