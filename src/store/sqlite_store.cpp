@@ -789,7 +789,7 @@ class SqliteStore final : public Store {
   }
 
   // As insert_incidents: kRecordsPerInsert rows per multi-row INSERT, ids appended consecutively.
-  // Row k's 24 values after the batch id are parameters 2 + 24k ... 25 + 24k; ?1 is the batch id.
+  // Row k's kRecordParams values after the batch id are parameters 2 + 15k ... 16 + 15k; ?1 is the batch id.
   static constexpr int kRecordParams = 15;  // besides the batch id, shared by a statement's rows
   static constexpr int kRecordsPerInsert = 32;
 
